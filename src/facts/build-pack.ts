@@ -1,0 +1,34 @@
+/**
+ * `npm run build:pack`: validates data/ and writes the versioned pack the extension bundles.
+ * Exits non-zero with one line per problem (file, id, what is wrong) so a broken edit never
+ * reaches a build.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { loadDataDir } from './load-data';
+import { describeProblems, validatePack } from './validate-pack';
+
+export const DEFAULT_PACK_PATH = 'src/generated/fact-pack.json';
+
+export function buildPack(dataDir: string, outFile: string): { ok: true; facts: number; version: string } | { ok: false; message: string } {
+  const load = loadDataDir(dataDir);
+  if (load.problems.length) return { ok: false, message: describeProblems(load.problems) };
+  const result = validatePack(load.input, load.origins);
+  if (!result.ok) return { ok: false, message: describeProblems(result.problems) };
+  mkdirSync(dirname(outFile), { recursive: true });
+  // No build timestamp: the same data must give the same bytes, so builds are reproducible.
+  writeFileSync(outFile, `${JSON.stringify(result.pack)}\n`);
+  return { ok: true, facts: result.pack.facts.length, version: result.pack.version };
+}
+
+const isMain = process.argv[1] && resolve(process.argv[1]).replace(/\.ts$/, '') === resolve(import.meta.filename ?? '').replace(/\.ts$/, '');
+if (isMain) {
+  const dataDir = resolve(process.argv[2] ?? 'data');
+  const out = resolve(process.argv[3] ?? DEFAULT_PACK_PATH);
+  const res = buildPack(dataDir, out);
+  if (!res.ok) {
+    process.stderr.write(`Fact pack is invalid:\n${res.message}\n`);
+    process.exit(1);
+  }
+  process.stdout.write(`Fact pack ${res.version}: ${res.facts} facts -> ${out}\n`);
+}
