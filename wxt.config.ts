@@ -1,14 +1,41 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
+// Icons and other static files live in src/public (WXT's default publicDir under srcDir).
 export default defineConfig({
   srcDir: 'src',
   entrypointsDir: '../extension',
-  publicDir: 'public',
   modules: ['@wxt-dev/webextension-polyfill'],
+  // A factory: WXT runs several Vite builds and each needs its own plugin instances.
   vite: () => ({ plugins: [preact()] }),
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'SourceLight',
-    description: 'Checks what a page says about Belarus and the ICC against vetted sources. Offline; nothing leaves your device.',
+    description:
+      'Checks what a page says about Belarus and the International Criminal Court against vetted sources. Works offline; nothing you read leaves your device.',
+    icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 96: 'icon/96.png', 128: 'icon/128.png' },
+    // storage: settings and facts; activeTab + scripting: "check this page" in manual mode;
+    // contextMenus: "Check with SourceLight" on a selection; sidePanel: the draft editor.
+    permissions: ['storage', 'activeTab', 'scripting', 'contextMenus', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    action: { default_title: 'SourceLight', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
+    ...(manifestVersion === 2 ? { browser_action: { default_title: 'SourceLight', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } } } : {}),
+    commands: {
+      'check-page': { suggested_key: { default: 'Alt+Shift+S' }, description: 'Check this page with SourceLight' },
+      'open-panel': { suggested_key: { default: 'Alt+Shift+K' }, description: 'Open the SourceLight draft checker' },
+    },
+    content_security_policy:
+      manifestVersion === 3
+        ? { extension_pages: "script-src 'self'; object-src 'none'; connect-src 'none'; base-uri 'none'; frame-ancestors 'none'" }
+        : "script-src 'self'; object-src 'none'; connect-src 'none'; base-uri 'none'",
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'sourcelight@sourcelight.example',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
   }),
 });

@@ -1,3 +1,8 @@
-export default defineBackground(() => {
-  // wired in src/background
+import { startBackground } from '@/background/main';
+
+export default defineBackground({
+  type: 'module',
+  main() {
+    startBackground();
+  },
 });

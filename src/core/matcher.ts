@@ -1,5 +1,22 @@
-import type { FactPack } from '../facts/schema';
-import type { Finding, SentenceSpan } from './types';
+/**
+ * The matching engine: sentences in, findings out. Pure and deterministic.
+ *
+ * For each sentence: find entities and frame words; retrieve the facts whose frame words or
+ * entities occur (an inverted index, so the cost per sentence does not grow with the pack);
+ * keep the facts whose whole frame holds; compare details; decide. Silence is the default: a
+ * sentence gets a mark only when a frame holds, and "differs" only when a detail conflicts.
+ */
+import type { Entity, Fact, FactPack, Source } from '../facts/schema';
+import { compareFact, type FactComparison, type SentenceDetails } from './compare';
+import { extractDates, parseIsoDate } from './dates';
+import { extractDurations, extractOrdinals, findNegations, splitClauses, type Clause } from './details';
+import { buildEntityIndex, type EntityIndex, type EntityMention } from './entities';
+import { explain } from './explain';
+import { buildVocabulary, compileFrame, matchFrame, type CompiledFrame, type Vocabulary } from './frames';
+import { fold, tokenize, type Token } from './normalize';
+import { extractFigures } from './numbers';
+import { segmentSentences } from './segment';
+import type { FactRef, Finding, SentenceSpan, SourceRef, Verdict } from './types';
 
 export interface CheckOptions {
   /** ISO date of the text (article date), so that relative dates and as-of rules can apply. */
@@ -12,13 +29,200 @@ export interface Matcher {
   checkText(text: string, options?: CheckOptions): Finding[];
   /** Checks given sentences; offsets are returned as given. */
   checkSentences(sentences: SentenceSpan[], options?: CheckOptions): Finding[];
+  /** Terms for the topic gate: every entity spelling. */
+  gateTerms(): string[];
 }
 
-export function createMatcher(pack: FactPack): Matcher {
-  // Placeholder until the engine lands: finds nothing, which is the safe answer.
+/** A sentence longer than this is not prose a reader checks; its head is checked, no more. */
+export const MAX_SENTENCE_LENGTH = 2_000;
+
+interface IndexedFact {
+  fact: Fact;
+  frame: CompiledFrame;
+}
+
+export function createMatcher(pack: Pick<FactPack, 'version' | 'facts' | 'entities' | 'sources'>): Matcher {
+  const entities = buildEntityIndex(pack.entities);
+  const entityById = new Map<string, Entity>(pack.entities.map((e) => [e.id, e]));
+  const sources = new Map<string, Source>(pack.sources.map((s) => [s.id, s]));
+  const facts: IndexedFact[] = pack.facts.map((fact) => ({ fact, frame: compileFrame(fact) }));
+  const byKey = new Map<string, IndexedFact[]>();
+  const index = (key: string, f: IndexedFact) => {
+    const list = byKey.get(key);
+    if (list) list.push(f);
+    else byKey.set(key, [f]);
+  };
+  for (const f of facts) {
+    for (const e of f.frame.entities) index(`@${e}`, f);
+    for (const s of f.frame.stems) index(s, f);
+  }
+  const vocabulary: Vocabulary = buildVocabulary(facts.flatMap((f) => f.frame.stems));
+  const nameOf = (id: string) => (id === 'outlet' ? "the outlet's own reporting" : entities.nameOf(id));
+
+  function checkSentence(span: SentenceSpan, textYear: number | undefined, textDate: string | undefined): Finding | null {
+    const sentence = span.text.length > MAX_SENTENCE_LENGTH ? span.text.slice(0, MAX_SENTENCE_LENGTH) : span.text;
+    const folded = fold(sentence);
+    const tokens = tokenize(folded);
+    if (!tokens.length) return null;
+    const mentions = entities.find(tokens);
+    const stemHits = vocabulary.hits(tokens);
+    if (!mentions.length && !stemHits.size) return null;
+
+    const entityTokens = new Map<string, number[]>();
+    for (const m of mentions) {
+      const list = entityTokens.get(m.entity);
+      if (list) list.push(m.first);
+      else entityTokens.set(m.entity, [m.first]);
+    }
+    const candidates = new Set<IndexedFact>();
+    for (const id of entityTokens.keys()) for (const f of byKey.get(`@${id}`) ?? []) candidates.add(f);
+    for (const s of stemHits.keys()) for (const f of byKey.get(s) ?? []) candidates.add(f);
+
+    const matched: { f: IndexedFact; keywordTokens: number[] }[] = [];
+    for (const f of candidates) {
+      const m = matchFrame(f.frame, tokens, stemHits, entityTokens);
+      if (m) matched.push({ f, keywordTokens: m.keywordTokens });
+    }
+    if (!matched.length) return null;
+
+    // A question or a conditional asks rather than claims: at most related.
+    const asks = /\?\s*["'”)]*\s*$/.test(sentence) || /^\s*(?:if|whether|could|should|would|did|does|is|are|was|were|has|have)\b/.test(folded);
+
+    const clauses = splitClauses(folded);
+    const figures = extractFigures(folded);
+    const dates = extractDates(folded, textDate);
+    const ordinals = extractOrdinals(folded);
+    const durations = extractDurations(folded);
+    const negations = findNegations(folded);
+    const allEntities = new Set(entityTokens.keys());
+    const sentenceYear = Math.max(textYear ?? 0, ...dates.map((d) => d.year ?? 0)) || undefined;
+
+    const results: { fact: Fact; comparison: FactComparison; verdict: Verdict }[] = [];
+    for (const { f, keywordTokens } of matched) {
+      const scope = claimScope(clauses, keywordTokens.map((i) => tokens[i]!));
+      const inScope = (x: { start: number; end: number }) => scope.some((c) => x.start >= c.start && x.start < c.end);
+      const details: SentenceDetails = {
+        figures: figures.filter(inScope),
+        dates: dates.filter(inScope),
+        ordinals: ordinals.filter(inScope),
+        durations: durations.filter(inScope),
+        scopedEntities: mentions.filter(inScope),
+        allEntities,
+        negated: negations.filter(inScope).length % 2 === 1,
+        sentence,
+        textYear: sentenceYear,
+      };
+      const comparison = compareFact(f.fact, details, nameOf, entities.kindOf);
+      results.push({ fact: f.fact, comparison, verdict: decide(f.fact, comparison, asks) });
+    }
+
+    overrideByCompatibleSiblings(results);
+    return toFinding(span, results);
+  }
+
+  function decide(fact: Fact, c: FactComparison, asks: boolean): Verdict {
+    if (asks) return 'related';
+    if (c.conflicts.length === 1) return 'discrepancy';
+    if (c.conflicts.length > 1) {
+      // Two details off, one of them a date: most likely another event (another election,
+      // another referral), not this claim told wrongly. Silence beats a wrong mark.
+      if (c.conflicts.some((x) => x.kind === 'date')) return 'related';
+      return 'discrepancy';
+    }
+    const comparable = fact.details.length > 0;
+    if (c.supported > 0 || !comparable) return 'agree';
+    return 'related';
+  }
+
+  function toFinding(span: SentenceSpan, results: { fact: Fact; comparison: FactComparison; verdict: Verdict }[]): Finding | null {
+    const rank: Record<Verdict, number> = { discrepancy: 0, agree: 1, related: 2 };
+    results.sort((a, b) => rank[a.verdict] - rank[b.verdict] || b.comparison.supported - a.comparison.supported || a.fact.id.localeCompare(b.fact.id));
+    const best = results[0];
+    if (!best) return null;
+    const verdict = best.verdict;
+    const sameVerdict = results.filter((r) => r.verdict === verdict);
+    const sourceIds = new Set<string>();
+    for (const r of sameVerdict) {
+      sourceIds.add(r.fact.quote.source);
+      for (const c of r.fact.corroborations) sourceIds.add(c.source);
+    }
+    const details = verdict === 'related' ? [] : best.comparison.details.filter((x) => x.kind !== 'polarity' || !x.compatible);
+    const fact = factRef(best.fact);
+    return {
+      sentence: span.text,
+      start: span.start,
+      end: span.end,
+      verdict,
+      facts: results.map((r) => r.fact.id),
+      sources: [...sourceIds].flatMap((id) => {
+        const s = sources.get(id);
+        return s ? [sourceRef(s)] : [];
+      }),
+      details,
+      explanation: explain(verdict, best.fact, details, fact.assertedBy, sources.get(best.fact.quote.source)),
+      fact,
+    };
+  }
+
+  function factRef(f: Fact): FactRef {
+    return {
+      id: f.id,
+      claim: f.claim,
+      quote: f.quote.text,
+      assertedBy: f.assertedBy === 'outlet' ? (sources.get(f.quote.source)?.publisher ?? 'the outlet') : (entityById.get(f.assertedBy)?.name ?? f.assertedBy),
+      asOf: f.asOf,
+      caveats: f.caveats,
+      sourceId: f.quote.source,
+    };
+  }
+
+  function sourceRef(s: Source): SourceRef {
+    return { id: s.id, title: s.title, publisher: s.publisher, date: s.published, url: s.url };
+  }
+
+  function run(spans: SentenceSpan[], options: CheckOptions = {}): Finding[] {
+    const textYear = options.textDate ? parseIsoDate(options.textDate).year : undefined;
+    const out: Finding[] = [];
+    for (const span of spans) {
+      const f = checkSentence(span, textYear, options.textDate);
+      if (f) out.push(f);
+    }
+    return out;
+  }
+
   return {
     packVersion: pack.version,
-    checkText: () => [],
-    checkSentences: () => [],
+    checkText: (text, options) => run(segmentSentences(text), options),
+    checkSentences: run,
+    gateTerms: () => entities.gateTerms(),
   };
 }
+
+/**
+ * The clauses in which the claim is made: those holding its keywords; if the keywords stand in
+ * the main clause, the whole main clause (all non-aside pieces). An entity-only frame uses the
+ * main clause.
+ */
+function claimScope(clauses: Clause[], keywordTokens: Token[]): Clause[] {
+  const holds = (c: Clause) => keywordTokens.some((t) => t.start >= c.start && t.start < c.end);
+  const main = clauses.filter((c) => !c.aside);
+  const asides = clauses.filter((c) => c.aside && holds(c));
+  const mainHolds = !keywordTokens.length || main.some(holds);
+  return [...(mainHolds ? main : []), ...asides];
+}
+
+/**
+ * Two facts about the same thing can both match: "tens of thousands arrested" (2021) and "more
+ * than 65,000 arrested" (2024). A page figure that fits one of them is not wrong because it
+ * misses the other: a conflict is dropped when a sibling fact is compatible on the same detail.
+ */
+function overrideByCompatibleSiblings(results: { fact: Fact; comparison: FactComparison; verdict: Verdict }[]): void {
+  const compatible = new Set<string>();
+  for (const r of results) for (const d of r.comparison.details) if (d.compatible && d.kind !== 'polarity') compatible.add(`${d.kind}|${d.role}`);
+  for (const r of results) {
+    if (r.verdict !== 'discrepancy') continue;
+    if (r.comparison.conflicts.every((c) => compatible.has(`${c.kind}|${c.role}`))) r.verdict = 'related';
+  }
+}
+
+export type { EntityIndex, EntityMention };

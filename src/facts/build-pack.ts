@@ -4,11 +4,31 @@
  * reaches a build.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fold } from '../core/normalize';
+import { minimalTerms } from '../core/topic-gate';
+import type { FactPack } from './schema';
 import { loadDataDir } from './load-data';
 import { describeProblems, validatePack } from './validate-pack';
 
 export const DEFAULT_PACK_PATH = 'src/generated/fact-pack.json';
+
+/**
+ * The topic gate's terms: every spelling of the topic entities, as written and folded, so the
+ * content script can test a page's raw text without folding it first.
+ */
+export function gateTerms(pack: FactPack): string[] {
+  const terms = new Set<string>();
+  for (const e of pack.entities) {
+    if (!e.topic) continue;
+    for (const name of [e.name, ...e.aliases, ...e.adjectives]) {
+      if (name.length < 3) continue;
+      terms.add(name.toLowerCase());
+      terms.add(fold(name));
+    }
+  }
+  return minimalTerms([...terms]);
+}
 
 export function buildPack(dataDir: string, outFile: string): { ok: true; facts: number; version: string } | { ok: false; message: string } {
   const load = loadDataDir(dataDir);
@@ -18,6 +38,7 @@ export function buildPack(dataDir: string, outFile: string): { ok: true; facts: 
   mkdirSync(dirname(outFile), { recursive: true });
   // No build timestamp: the same data must give the same bytes, so builds are reproducible.
   writeFileSync(outFile, `${JSON.stringify(result.pack)}\n`);
+  writeFileSync(join(dirname(outFile), 'gate-terms.json'), `${JSON.stringify(gateTerms(result.pack))}\n`);
   return { ok: true, facts: result.pack.facts.length, version: result.pack.version };
 }
 

@@ -51,6 +51,11 @@ export const entitySchema = z.object({
   adjectives: z.array(z.string().min(1)).default([]),
   /** Short description for cards. */
   description: z.string().optional(),
+  /**
+   * True for names that alone make a text about SourceLight's subject (Belarus, the ICC,
+   * Lukashenka...): the topic gate opens on them. Poland or the UN alone does not.
+   */
+  topic: z.boolean().default(false),
 });
 
 /** How a figure is hedged in its source; it decides the range a page figure must fall in. */

@@ -1,0 +1,119 @@
+/**
+ * What the background does for each message. Handlers receive validated payloads only.
+ */
+import browser from 'webextension-polyfill';
+import { MAX_SENTENCE_LENGTH } from '../core/matcher';
+import { BUNDLED } from '../db/database';
+import { exportPack, importPack, removePack, setPackEnabled } from '../db/user-packs';
+import type { PageStatus } from '../messaging/protocol';
+import { autoCheckAllowed, type Settings } from '../settings';
+import type { PackStore } from './pack-store';
+import { readSettings, writeSettings } from './settings-store';
+import { getTabStatus, setTabStatus } from './tab-status';
+import type { MessageType } from './validate-message';
+
+export interface HandlerContext {
+  store: PackStore;
+  /** The tab a content script message came from. */
+  tabId?: number;
+}
+
+type Handler = (payload: any, ctx: HandlerContext) => Promise<unknown>;
+
+async function broadcastSettings(settings: Settings): Promise<void> {
+  const tabs = await browser.tabs.query({}).catch(() => []);
+  await Promise.all(
+    tabs.map((t) => (t.id === undefined ? undefined : browser.tabs.sendMessage(t.id, { type: 'settings-changed', settings }).catch(() => undefined))),
+  );
+}
+
+export const handlers: Record<MessageType, Handler> = {
+  async 'check-sentences'({ sentences, pageDate }, { store }) {
+    const matcher = await store.matcher();
+    const spans = (sentences as { text: string; start: number; end: number }[]).map((s) => ({ ...s, text: s.text.slice(0, MAX_SENTENCE_LENGTH) }));
+    return { findings: matcher.checkSentences(spans, { textDate: pageDate }) };
+  },
+  async 'page-status'({ status }, { tabId }) {
+    if (tabId !== undefined) await setTabStatus(tabId, status as PageStatus);
+    return { ok: true };
+  },
+  async 'get-page-config'({ url }, { store }) {
+    const settings = await readSettings(store.db);
+    return { autoCheck: autoCheckAllowed(settings, url), settings };
+  },
+  async 'get-tab-status'({ tabId }) {
+    return { status: await getTabStatus(tabId) };
+  },
+  async 'check-tab-now'({ tabId }) {
+    try {
+      await browser.tabs.sendMessage(tabId, { type: 'check-page-now' });
+      return { ok: true };
+    } catch {
+      // No content script on the tab yet (manual mode, activeTab): inject it now.
+      try {
+        await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/content.js'] });
+        await new Promise((r) => setTimeout(r, 150));
+        await browser.tabs.sendMessage(tabId, { type: 'check-page-now' });
+        return { ok: true };
+      } catch (err) {
+        return { ok: false, error: `cannot check this page: ${(err as Error).message}` };
+      }
+    }
+  },
+  async 'scroll-to-finding'({ tabId, index }) {
+    try {
+      return (await browser.tabs.sendMessage(tabId, { type: 'scroll-to-finding', index })) ?? { ok: false };
+    } catch {
+      return { ok: false };
+    }
+  },
+  async 'check-text'({ text, pageDate }, { store }) {
+    const matcher = await store.matcher();
+    return { findings: matcher.checkText(text, { textDate: pageDate }), packVersion: matcher.packVersion };
+  },
+  async 'list-sources'(_p, { store }) {
+    await store.ready();
+    const sources = await store.db.sources.toArray();
+    return { sources: sources.map(({ body: _b, packName: _n, ...meta }) => meta) };
+  },
+  async 'get-source'({ id }, { store }) {
+    await store.ready();
+    const row = await store.db.sources.get(id);
+    if (!row) return { source: null };
+    const { packName: _n, ...source } = row;
+    return { source };
+  },
+  async 'get-settings'(_p, { store }) {
+    return { settings: await readSettings(store.db) };
+  },
+  async 'set-settings'({ settings }, { store }) {
+    const next = await writeSettings(store.db, settings);
+    await broadcastSettings(next);
+    return { settings: next };
+  },
+  async 'get-pack-info'(_p, { store }) {
+    await store.ready();
+    const [facts, packs] = await Promise.all([store.db.facts.where('packName').equals(BUNDLED).count(), store.db.packs.toArray()]);
+    return { version: store.bundledVersion, facts, imported: packs.map((p) => ({ name: p.name, version: p.version, facts: p.facts, enabled: p.enabled })) };
+  },
+  async 'import-pack'({ json }, { store }) {
+    await store.ready();
+    const result = await importPack(store.db, json);
+    if (result.ok) store.invalidate();
+    return result;
+  },
+  async 'export-pack'({ name }, { store }) {
+    const pack = await exportPack(store.db, name);
+    return { json: pack ? JSON.stringify(pack, null, 2) : null };
+  },
+  async 'remove-pack'({ name }, { store }) {
+    const ok = await removePack(store.db, name);
+    store.invalidate();
+    return { ok };
+  },
+  async 'set-pack-enabled'({ name, enabled }, { store }) {
+    const ok = await setPackEnabled(store.db, name, enabled);
+    store.invalidate();
+    return { ok };
+  },
+};

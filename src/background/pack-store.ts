@@ -1,0 +1,76 @@
+/**
+ * The background's view of the fact base: the database, seeded from the bundled pack, and an
+ * in-memory matcher built from it. The matcher is rebuilt lazily after any change and after the
+ * browser restarts the service worker (memory is gone; the database is not).
+ */
+import { createMatcher, type Matcher } from '../core/matcher';
+import { BUNDLED, openDatabase, type SourceLightDb } from '../db/database';
+import { ensureSeeded } from '../db/seed';
+import type { FactPack } from '../facts/schema';
+
+export interface PackStore {
+  db: SourceLightDb;
+  /** Resolves once the database holds the bundled pack. */
+  ready(): Promise<void>;
+  matcher(): Promise<Matcher>;
+  /** Drops the in-memory index; the next check rebuilds it from the database. */
+  invalidate(): void;
+  bundledVersion: string;
+}
+
+export function createPackStore(bundled: FactPack, db: SourceLightDb = openDatabase()): PackStore {
+  let seeding: Promise<void> | undefined;
+  let building: Promise<Matcher> | undefined;
+
+  const ready = () => {
+    seeding ??= ensureSeeded(db, bundled)
+      .then(() => undefined)
+      .catch(async (err: unknown) => {
+        seeding = undefined;
+        // A database that cannot even be read is rebuilt from the bundled pack; settings are
+        // kept where the settings table can still be read.
+        console.warn('[SourceLight] database unreadable, rebuilding', err);
+        const settings = await db.settings.toArray().catch(() => []);
+        db.close();
+        await db.delete();
+        await db.open();
+        await ensureSeeded(db, bundled);
+        if (settings.length) await db.settings.bulkPut(settings);
+      });
+    return seeding;
+  };
+
+  async function build(): Promise<Matcher> {
+    await ready();
+    const disabledPacks = new Set((await db.packs.toArray()).filter((p) => !p.enabled).map((p) => p.name));
+    const active = (name: string) => name === BUNDLED || !disabledPacks.has(name);
+    const [facts, entities, sources, version] = await Promise.all([
+      db.facts.toArray(),
+      db.entities.toArray(),
+      db.sources.toArray(),
+      db.meta.get('packVersion'),
+    ]);
+    return createMatcher({
+      version: typeof version?.value === 'string' ? version.value : bundled.version,
+      facts: facts.filter((f) => f.enabled && active(f.packName)),
+      entities: entities.filter((e) => active(e.packName)),
+      sources,
+    });
+  }
+
+  return {
+    db,
+    ready,
+    matcher() {
+      building ??= build().catch((err: unknown) => {
+        building = undefined;
+        throw err;
+      });
+      return building;
+    },
+    invalidate() {
+      building = undefined;
+    },
+    bundledVersion: bundled.version,
+  };
+}

@@ -1,0 +1,195 @@
+/**
+ * Compares what a sentence fixes with what a fact fixes, detail by detail. A detail the sentence
+ * does not give is not compared; a detail it gives in an aside ("Lithuania, which hosts the
+ * opposition, ...") belongs to another claim and is not compared either.
+ */
+import type { Detail, Fact, Hedge } from '../facts/schema';
+import { dateKey, datesCompatible, formatDate, parseIsoDate, type DateMention } from './dates';
+import type { DurationMention, OrdinalMention } from './details';
+import type { EntityMention } from './entities';
+import { hedgeRange, type Figure } from './numbers';
+import type { DetailComparison } from './types';
+
+/** What the sentence fixes, restricted to the clauses where the fact's claim is made. */
+export interface SentenceDetails {
+  figures: Figure[];
+  dates: DateMention[];
+  ordinals: OrdinalMention[];
+  durations: DurationMention[];
+  /** Entities in the claim's clauses. */
+  scopedEntities: EntityMention[];
+  /** Every entity id anywhere in the sentence. */
+  allEntities: Set<string>;
+  negated: boolean;
+  /** Raw sentence, to quote the page's own words. */
+  sentence: string;
+  /** Latest year the sentence or its text is dated to, if known (for as-of rules). */
+  textYear?: number;
+}
+
+export interface FactComparison {
+  details: DetailComparison[];
+  conflicts: DetailComparison[];
+  /** Compatible details other than polarity. */
+  supported: number;
+}
+
+const HEDGE_WORDS: Record<Hedge, string> = {
+  exact: '',
+  about: 'about ',
+  'more-than': 'more than ',
+  'less-than': 'fewer than ',
+  nearly: 'nearly ',
+  order: '',
+};
+const ORDER_WORDS: Record<number, string> = { 1e2: 'hundreds', 1e3: 'thousands', 1e4: 'tens of thousands', 1e5: 'hundreds of thousands', 1e6: 'millions', 12: 'dozens' };
+const ORDINAL_NAMES = ['zeroth', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth'];
+
+export function describeNumber(value: number, hedge: Hedge): string {
+  if (hedge === 'order') return ORDER_WORDS[value] ?? `on the order of ${value.toLocaleString('en-US')}`;
+  return `${HEDGE_WORDS[hedge]}${value.toLocaleString('en-US')}`;
+}
+
+function intersects(a: [number, number], b: [number, number]): boolean {
+  return a[0] <= b[1] && b[0] <= a[1];
+}
+
+/** The sentence as written at [start, end). */
+const said = (d: SentenceDetails, start: number, end: number) => d.sentence.slice(start, end).trim();
+
+export function compareFact(fact: Fact, d: SentenceDetails, nameOf: (id: string) => string, kindOf: (id: string) => string | undefined): FactComparison {
+  const details: DetailComparison[] = [];
+  const factEntities = new Set<string>(
+    fact.details.flatMap((x) => (x.kind === 'actor' || x.kind === 'place' ? [x.entity] : [])),
+  );
+  for (const g of fact.frame) for (const a of g) if (a.startsWith('@')) factEntities.add(a.slice(1));
+
+  for (const detail of fact.details) {
+    const c = compareDetail(fact, detail, d, factEntities, nameOf, kindOf);
+    if (c) details.push(c);
+  }
+
+  const factNegative = !fact.polarity;
+  if (d.negated !== factNegative) {
+    details.push({
+      kind: 'polarity',
+      role: 'whether it is so',
+      page: d.negated ? 'it is not so' : 'it is so',
+      source: factNegative ? 'it is not so' : 'it is so',
+      compatible: false,
+    });
+  } else {
+    details.push({ kind: 'polarity', role: 'whether it is so', page: d.negated ? 'not' : 'yes', source: factNegative ? 'not' : 'yes', compatible: true });
+  }
+
+  const conflicts = details.filter((x) => !x.compatible);
+  const supported = details.filter((x) => x.compatible && x.kind !== 'polarity').length;
+  return { details, conflicts, supported };
+}
+
+function compareDetail(
+  fact: Fact,
+  detail: Detail,
+  d: SentenceDetails,
+  factEntities: Set<string>,
+  nameOf: (id: string) => string,
+  kindOf: (id: string) => string | undefined,
+): DetailComparison | null {
+  switch (detail.kind) {
+    case 'number': {
+      const range = hedgeRange(detail.value, detail.hedge);
+      const candidates = d.figures.filter((f) => f.kind === 'count');
+      if (!candidates.length) return null;
+      const source = describeNumber(detail.value, detail.hedge);
+      const best = pickFigure(candidates, range, detail.unit, d.sentence);
+      if (!best) return null;
+      const ok = intersects(hedgeRange(best.value, best.hedge), range);
+      const page = said(d, best.start, best.end);
+      if (!ok && detail.cumulative && best.value > range[1] && d.textYear !== undefined && d.textYear > parseIsoDate(fact.asOf).year) {
+        return { kind: 'number', role: detail.role, page, source, compatible: true, note: `the source's figure is a running total as of ${fact.asOf}; a later, higher count does not contradict it` };
+      }
+      return { kind: 'number', role: detail.role, page, source, compatible: ok };
+    }
+    case 'percent': {
+      const candidates = d.figures.filter((f) => f.kind === 'percent');
+      if (!candidates.length) return null;
+      const range = hedgeRange(detail.value, detail.hedge, true);
+      const best = candidates.find((f) => intersects(hedgeRange(f.value, f.hedge, true), range)) ?? candidates[0]!;
+      return {
+        kind: 'percent',
+        role: detail.role,
+        page: said(d, best.start, best.end),
+        source: `${HEDGE_WORDS[detail.hedge]}${detail.value}%`,
+        compatible: intersects(hedgeRange(best.value, best.hedge, true), range),
+      };
+    }
+    case 'ratio': {
+      const candidates = d.figures.filter((f) => f.kind === 'ratio');
+      if (!candidates.length) return null;
+      const target = detail.numerator / detail.denominator;
+      const tolerance = detail.hedge === 'exact' ? 0.15 : 0.25;
+      const fits = (f: Figure) => Math.abs(f.value - target) / target <= tolerance;
+      const best = candidates.find(fits) ?? candidates[0]!;
+      return {
+        kind: 'ratio',
+        role: detail.role,
+        page: said(d, best.start, best.end),
+        source: `${HEDGE_WORDS[detail.hedge]}${detail.numerator} in ${detail.denominator}`,
+        compatible: fits(best),
+      };
+    }
+    case 'date': {
+      if (!d.dates.length) return null;
+      const factDate = parseIsoDate(detail.value);
+      const best = d.dates.find((p) => datesCompatible(p, factDate));
+      if (best) return { kind: 'date', role: detail.role, page: said(d, best.start, best.end), source: formatDate(factDate), compatible: true };
+      // The nearest date is the one the sentence most likely meant for this claim.
+      const nearest = [...d.dates].sort((a, b) => Math.abs(dateKey(a) - dateKey(factDate)) - Math.abs(dateKey(b) - dateKey(factDate)))[0]!;
+      return { kind: 'date', role: detail.role, page: said(d, nearest.start, nearest.end), source: formatDate(factDate), compatible: false };
+    }
+    case 'ordinal': {
+      const roleWord = detail.role.toLowerCase().split(/\s+/).pop() ?? '';
+      const candidates = d.ordinals.filter((o) => o.noun.startsWith(roleWord.slice(0, 4)));
+      if (!candidates.length) return null;
+      const best = candidates.find((o) => o.value === detail.value) ?? candidates[0]!;
+      return { kind: 'ordinal', role: detail.role, page: said(d, best.start, best.end), source: `${ORDINAL_NAMES[detail.value] ?? `${detail.value}th`} ${roleWord}`, compatible: best.value === detail.value };
+    }
+    case 'duration': {
+      const candidates = d.durations.filter((x) => x.unit === detail.unit);
+      if (!candidates.length) return null;
+      const range = hedgeRange(detail.value, detail.hedge);
+      const fits = (x: DurationMention) => intersects(hedgeRange(x.value, x.hedge), range);
+      const best = candidates.find(fits) ?? candidates[0]!;
+      return {
+        kind: 'duration',
+        role: detail.role,
+        page: said(d, best.start, best.end),
+        source: `${HEDGE_WORDS[detail.hedge]}${detail.value} ${detail.unit}${detail.value === 1 ? '' : 's'}`,
+        compatible: fits(best),
+      };
+    }
+    case 'actor':
+    case 'place': {
+      if (d.allEntities.has(detail.entity)) {
+        return { kind: detail.kind, role: detail.role, page: nameOf(detail.entity), source: nameOf(detail.entity), compatible: true };
+      }
+      const kind = kindOf(detail.entity);
+      // Places may be named as a country or a city; actors keep their kind.
+      const kinds = detail.kind === 'place' ? new Set(['place', 'country']) : new Set([kind]);
+      const rival = d.scopedEntities.find((m) => kinds.has(m.kind) && !factEntities.has(m.entity));
+      if (!rival) return null;
+      return { kind: detail.kind, role: detail.role, page: said(d, rival.start, rival.end), source: nameOf(detail.entity), compatible: false };
+    }
+  }
+}
+
+/** The figure that best fits the fact: one in range if any, else the one nearest the unit word. */
+function pickFigure(figures: Figure[], range: [number, number], unit: string | undefined, sentence: string): Figure | undefined {
+  const fitting = figures.find((f) => intersects(hedgeRange(f.value, f.hedge), range));
+  if (fitting) return fitting;
+  if (!unit) return figures.length === 1 ? figures[0] : undefined;
+  const folded = sentence.toLowerCase();
+  const at = folded.indexOf(unit.toLowerCase().slice(0, Math.max(4, unit.length - 2)));
+  if (at < 0) return figures.length === 1 ? figures[0] : undefined;
+  return [...figures].sort((a, b) => Math.abs(a.end - at) - Math.abs(b.end - at))[0];
+}

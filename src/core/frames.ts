@@ -1,0 +1,152 @@
+/**
+ * Frames decide whether a sentence makes the same claim as a fact. A fact's frame is a list of
+ * groups; the sentence must match one alternative of every positive group and none of a negative
+ * one. Alternatives are entity references (`@lithuania`) or word stems and phrases ("refer",
+ * "state party") matched by prefix on folded words.
+ *
+ * Fuzzy search (fuse.js) only widens *retrieval*: a misspelt "refferal" still finds the
+ * referral facts. It never decides a verdict.
+ */
+import Fuse from 'fuse.js';
+import type { Fact } from '../facts/schema';
+import { fold, tokenize, type Token } from './normalize';
+
+export interface CompiledAlternative {
+  /** Entity id for `@` references. */
+  entity?: string;
+  /** Folded words of a phrase, each matched as a prefix. */
+  words?: string[];
+}
+
+export interface CompiledGroup {
+  negative: boolean;
+  alternatives: CompiledAlternative[];
+}
+
+export interface CompiledFrame {
+  groups: CompiledGroup[];
+  /** Vocabulary stems this frame uses, for the inverted index. */
+  stems: string[];
+  entities: string[];
+}
+
+export function compileFrame(fact: Fact): CompiledFrame {
+  const stems = new Set<string>();
+  const entities = new Set<string>();
+  const groups = fact.frame.map((group) => {
+    const negative = group.length > 0 && group.every((a) => a.startsWith('!'));
+    const alternatives = group.map((raw): CompiledAlternative => {
+      const alt = raw.replace(/^!/, '');
+      if (alt.startsWith('@')) {
+        if (!negative) entities.add(alt.slice(1));
+        return { entity: alt.slice(1) };
+      }
+      const words = tokenize(fold(alt)).map((t) => t.word);
+      if (!negative && words[0]) stems.add(words[0]);
+      return { words };
+    });
+    return { negative, alternatives };
+  });
+  return { groups, stems: [...stems], entities: [...entities] };
+}
+
+/** Where each vocabulary stem occurs in a sentence, as token indexes. */
+export type StemHits = Map<string, number[]>;
+
+export interface Vocabulary {
+  /** Token index → the stems it matches (by prefix, or fuzzily for long misspelt words). */
+  hits(tokens: Token[]): StemHits;
+}
+
+const FUZZY_MIN_LENGTH = 7;
+const FUZZY_THRESHOLD = 0.2;
+const MEMO_LIMIT = 50_000;
+
+export function buildVocabulary(stems: Iterable<string>): Vocabulary {
+  const all = [...new Set(stems)].filter(Boolean);
+  const byPrefix = new Map<string, string[]>();
+  for (const s of all) {
+    const key = s.slice(0, 2);
+    const list = byPrefix.get(key);
+    if (list) list.push(s);
+    else byPrefix.set(key, [s]);
+  }
+  const fuse = new Fuse(all.filter((s) => s.length >= FUZZY_MIN_LENGTH - 1), {
+    includeScore: true,
+    threshold: FUZZY_THRESHOLD,
+    ignoreDiacritics: true,
+    ignoreLocation: true,
+    minMatchCharLength: FUZZY_MIN_LENGTH - 1,
+  });
+  // News text repeats its words: a word is looked up once per matcher, not once per sentence.
+  const memo = new Map<string, string[]>();
+
+  function stemsFor(word: string): string[] {
+    const known = memo.get(word);
+    if (known) return known;
+    const found = (byPrefix.get(word.slice(0, 2)) ?? []).filter((s) => word.startsWith(s));
+    if (!found.length && word.length >= FUZZY_MIN_LENGTH && !/\d/.test(word)) {
+      for (const r of fuse.search(word, { limit: 3 })) {
+        // A misspelling is about as long as the word it misspells, and starts like it: "retained"
+        // is not a misspelt "detained".
+        const close = (r.score ?? 1) <= FUZZY_THRESHOLD && Math.abs(r.item.length - word.length) <= 3;
+        if (close && r.item.slice(0, 3) === word.slice(0, 3)) found.push(r.item);
+      }
+    }
+    if (memo.size < MEMO_LIMIT) memo.set(word, found);
+    return found;
+  }
+
+  return {
+    hits(tokens) {
+      const hits: StemHits = new Map();
+      tokens.forEach((t, i) => {
+        for (const s of stemsFor(t.word)) {
+          const list = hits.get(s);
+          if (list) list.push(i);
+          else hits.set(s, [i]);
+        }
+      });
+      return hits;
+    },
+  };
+}
+
+export interface FrameMatch {
+  /** Token indexes of the words that matched keyword alternatives (not entities). */
+  keywordTokens: number[];
+}
+
+/** Matches a frame against a sentence's stems and entity mentions; null when it does not hold. */
+export function matchFrame(
+  frame: CompiledFrame,
+  tokens: Token[],
+  stemHits: StemHits,
+  entityTokens: Map<string, number[]>,
+): FrameMatch | null {
+  const keywordTokens: number[] = [];
+  for (const group of frame.groups) {
+    let matched = false;
+    for (const alt of group.alternatives) {
+      if (alt.entity) {
+        if (entityTokens.has(alt.entity)) matched = true;
+      } else if (alt.words?.length) {
+        const at = phraseAt(alt.words, tokens, stemHits);
+        if (at.length) {
+          matched = true;
+          if (!group.negative) keywordTokens.push(...at);
+        }
+      }
+      if (matched && group.negative) return null;
+    }
+    if (!matched && !group.negative) return null;
+  }
+  return { keywordTokens };
+}
+
+/** Token indexes where a phrase starts, every word matched by prefix. */
+function phraseAt(words: string[], tokens: Token[], stemHits: StemHits): number[] {
+  const starts = stemHits.get(words[0]!) ?? [];
+  if (words.length === 1) return starts;
+  return starts.filter((i) => words.every((w, k) => tokens[i + k]?.word.startsWith(w)));
+}

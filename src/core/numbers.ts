@@ -1,0 +1,218 @@
+/**
+ * Figures in a sentence, with their hedges, as ranges. Runs on folded text (see normalize.ts),
+ * so offsets are the page's own.
+ */
+import type { Hedge } from '../facts/schema';
+
+export type FigureKind = 'count' | 'percent' | 'ratio' | 'money';
+
+export interface Figure {
+  kind: FigureKind;
+  /** The figure as written ("about 300,000"), from the folded text. */
+  raw: string;
+  value: number;
+  hedge: Hedge;
+  /** For ratios, "one in 30": numerator and denominator; `value` is their quotient. */
+  numerator?: number;
+  denominator?: number;
+  /** Character offsets in the sentence, end exclusive. */
+  start: number;
+  end: number;
+}
+
+const UNITS: Record<string, number> = {
+  zero: 0, one: 1, a: 1, an: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
+  ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16,
+  seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50,
+  sixty: 60, seventy: 70, eighty: 80, ninety: 90, dozen: 12,
+};
+const SCALES: Record<string, number> = { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, m: 1e6, mln: 1e6, bn: 1e9, k: 1e3 };
+
+const NUMBER_WORD = '(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)';
+const WORD_NUMBER = `${NUMBER_WORD}(?:[- ]${NUMBER_WORD})?(?: hundred)?(?:(?: and)? ${NUMBER_WORD}(?:[- ]${NUMBER_WORD})?)?(?: (?:thousand|million|billion))?`;
+const DIGITS = '\\d{1,3}(?:[, ]\\d{3})+(?:\\.\\d+)?|\\d+(?:[.,]\\d+)?';
+
+const HEDGE_WORDS: [RegExp, Hedge][] = [
+  [/(?:more than|over|upwards of|at least|in excess of|above|no fewer than|no less than|exceeding|surpassing|some\s+more than)\s+$/, 'more-than'],
+  [/(?:fewer than|less than|under|up to|at most|no more than|below)\s+$/, 'less-than'],
+  [/(?:nearly|almost|close to|just under|approaching|short of)\s+$/, 'nearly'],
+  [/(?:about|around|approximately|roughly|some|an estimated|estimated|circa|about some|an approximate|c\.|~)\s*$/, 'about'],
+];
+
+/** Order-of-magnitude phrases: "tens of thousands", "hundreds of thousands", "thousands". */
+const ORDERS: [RegExp, number][] = [
+  [/\bhundreds of thousands\b/g, 1e5],
+  [/\btens of thousands\b/g, 1e4],
+  [/\bhundreds of millions\b/g, 1e8],
+  [/\btens of millions\b/g, 1e7],
+  [/\b(?<!of )millions\b/g, 1e6],
+  [/\b(?<!of )thousands\b/g, 1e3],
+  [/\b(?<!of )hundreds\b(?! of)/g, 1e2],
+  [/\bdozens\b(?! of (?:thousands|millions))/g, 12],
+];
+
+export function parseDigits(s: string): number {
+  const t = s.trim();
+  // "300,000" / "300 000" group thousands; "86.82" and "1,5" (European) are decimals.
+  if (/^\d{1,3}(?:[, ]\d{3})+(?:\.\d+)?$/.test(t)) return Number(t.replace(/[, ]/g, ''));
+  if (/^\d+,\d{1,2}$/.test(t)) return Number(t.replace(',', '.'));
+  return Number(t.replace(/,/g, ''));
+}
+
+export function parseNumberWords(s: string): number | undefined {
+  let total = 0;
+  let current = 0;
+  let seen = false;
+  for (const w of s.split(/[\s-]+/)) {
+    if (w === 'and' || !w) continue;
+    if (w in UNITS) {
+      current += UNITS[w]!;
+      seen = true;
+    } else if (w === 'hundred') {
+      current = (current || 1) * 100;
+      seen = true;
+    } else if (w in SCALES) {
+      total += (current || 1) * SCALES[w]!;
+      current = 0;
+      seen = true;
+    } else return undefined;
+  }
+  return seen ? total + current : undefined;
+}
+
+function hedgeBefore(text: string, start: number): { hedge: Hedge; start: number } {
+  const before = text.slice(Math.max(0, start - 24), start);
+  for (const [re, hedge] of HEDGE_WORDS) {
+    const m = re.exec(before);
+    if (m) return { hedge, start: start - (before.length - m.index) };
+  }
+  return { hedge: 'exact', start };
+}
+
+/** True where digits are part of a date or a year, which dates.ts owns. */
+function looksLikeYear(value: number, raw: string, after: string): boolean {
+  return /^\d{4}$/.test(raw) && value >= 1900 && value <= 2100 && !/^\s*(?:people|persons|belarusians|citizens|protesters|prisoners|victims|arrests|residents)/.test(after);
+}
+
+/**
+ * Every figure in `text` (folded). Years, dates and ordinals are not figures; a number glued to
+ * a unit of time ("30 years") is a duration and is left to durations.
+ */
+export function extractFigures(text: string): Figure[] {
+  const figures: Figure[] = [];
+  const taken: [number, number][] = [];
+  const overlaps = (s: number, e: number) => taken.some(([a, b]) => s < b && e > a);
+  const add = (f: Figure) => {
+    if (overlaps(f.start, f.end)) return;
+    figures.push(f);
+    taken.push([f.start, f.end]);
+  };
+
+  // Ratios first: "one in 30", "1 in 30", "one out of every 30", "one in every thirty", "every 13th".
+  const ratio = new RegExp(`\\b(${DIGITS}|${WORD_NUMBER})\\s+(?:in|out of)\\s+(?:every\\s+)?(${DIGITS}|${WORD_NUMBER})\\b`, 'g');
+  for (const m of text.matchAll(ratio)) {
+    const num = toNumber(m[1]!);
+    const den = toNumber(m[2]!);
+    if (num === undefined || den === undefined || den === 0 || num >= den) continue;
+    const h = hedgeBefore(text, m.index);
+    add({ kind: 'ratio', raw: text.slice(h.start, m.index + m[0].length), value: num / den, numerator: num, denominator: den, hedge: h.hedge, start: h.start, end: m.index + m[0].length });
+  }
+  for (const m of text.matchAll(/\bevery\s+(\d+)(?:st|nd|rd|th)\b/g)) {
+    const den = Number(m[1]);
+    if (!den) continue;
+    const h = hedgeBefore(text, m.index);
+    add({ kind: 'ratio', raw: m[0], value: 1 / den, numerator: 1, denominator: den, hedge: h.hedge, start: h.start, end: m.index + m[0].length });
+  }
+
+  // Order-of-magnitude phrases.
+  for (const [re, magnitude] of ORDERS) {
+    for (const m of text.matchAll(re)) {
+      add({ kind: 'count', raw: m[0], value: magnitude, hedge: 'order', start: m.index, end: m.index + m[0].length });
+    }
+  }
+
+  // Digits and number words, with scale words, percent signs and currency.
+  const figure = new RegExp(`([$€£]\\s?)?\\b(${DIGITS}|${WORD_NUMBER})(?:\\s*(million|billion|thousand|mln|bn|m|k)\\b)?(\\s*(?:%|percent\\b|per cent\\b|percentage points?\\b))?`, 'g');
+  for (const m of text.matchAll(figure)) {
+    const [whole, currency, numeral, scale, pct] = m;
+    const numStart = m.index + (currency?.length ?? 0);
+    let value = toNumber(numeral!);
+    if (value === undefined) continue;
+    // A lone "a"/"one" is an article far more often than a count.
+    if (/^(?:a|an|one)$/.test(numeral!) && !scale) continue;
+    if (scale) value *= SCALES[scale] ?? 1;
+    const end = m.index + whole.length;
+    const after = text.slice(end, end + 24);
+    const before = text.slice(Math.max(0, m.index - 12), m.index);
+    if (!scale && !pct && looksLikeYear(value, numeral!, after)) continue;
+    // Ordinal suffixes and dates are other extractors' business.
+    if (/^(?:st|nd|rd|th)\b/.test(after)) continue;
+    if (!pct && /^\s*(?:-\s*)?(?:year|decade|month|week|day)s?\b/.test(after)) continue;
+    if (/^[./]\d/.test(after) || /\d[./]$/.test(before)) continue;
+    if (!pct && !currency && /^\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/.test(after)) continue;
+    if (!pct && !currency && /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*$/.test(before)) continue;
+    const h = hedgeBefore(text, m.index);
+    const kind: FigureKind = pct ? 'percent' : currency || /^\s*(?:dollars|euros|usd|eur|rubles|roubles)\b/.test(after) ? 'money' : 'count';
+    add({ kind, raw: text.slice(h.start, end).trim(), value, hedge: h.hedge, start: h.start, end });
+  }
+  return figures.sort((a, b) => a.start - b.start);
+}
+
+function toNumber(s: string): number | undefined {
+  if (/^\d/.test(s)) {
+    const n = parseDigits(s);
+    return Number.isFinite(n) ? n : undefined;
+  }
+  return parseNumberWords(s);
+}
+
+/**
+ * The range a hedged figure stands for, as [low, high] inclusive. Percentages hedge in points,
+ * not in proportion: "nearly 87%" is 84 to 87, not 78 to 87.
+ */
+export function hedgeRange(value: number, hedge: Hedge, isPercent = false): [number, number] {
+  if (isPercent) {
+    switch (hedge) {
+      case 'exact':
+        return Number.isInteger(value) ? [value - 0.5, value + 0.5] : roundingRange(value);
+      case 'about':
+        return [value - 2.5, Math.min(100, value + 2.5)];
+      case 'more-than':
+        return [value, Math.min(100, value + 10)];
+      case 'less-than':
+        return [Math.max(0, value - 10), value];
+      case 'nearly':
+        return [value - 3, value];
+      case 'order':
+        return [value, value];
+    }
+  }
+  switch (hedge) {
+    case 'exact':
+      return roundingRange(value);
+    case 'about':
+      return [value * 0.8, value * 1.2];
+    case 'more-than':
+      return [value, value * 2];
+    case 'less-than':
+      return [value * 0.5, value];
+    case 'nearly':
+      return [value * 0.9, value];
+    case 'order':
+      return [value, value * 10 - 1];
+  }
+}
+
+/** "65,000" may be a rounded 64,800; "86.82" is precise to the hundredth. */
+function roundingRange(value: number): [number, number] {
+  if (!Number.isInteger(value)) {
+    const decimals = String(value).split('.')[1]?.length ?? 0;
+    const half = 0.5 * 10 ** -decimals;
+    return [value - half, value + half];
+  }
+  let unit = 1;
+  while (unit < 1e9 && value % (unit * 10) === 0 && value !== 0) unit *= 10;
+  // Round figures are read as rounded to their last significant digit, but never beyond 5%.
+  const half = Math.min(unit / 2, Math.abs(value) * 0.05);
+  return [value - half, value + half];
+}
