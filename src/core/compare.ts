@@ -148,11 +148,14 @@ function compareDetail(
       return { kind: 'date', role: detail.role, page: said(d, nearest.start, nearest.end), source: formatDate(factDate), compatible: false };
     }
     case 'ordinal': {
-      const roleWord = detail.role.toLowerCase().split(/\s+/).pop() ?? '';
-      const candidates = d.ordinals.filter((o) => o.noun.startsWith(roleWord.slice(0, 4)));
+      // The counted noun ("term") is one of the role's words; failing that, a lone ordinal in
+      // the claim's clauses is the one the claim is about.
+      const roleWords = detail.role.toLowerCase().split(/\s+/).filter((w) => w.length >= 4);
+      const named = d.ordinals.filter((o) => roleWords.some((w) => o.noun.startsWith(w.slice(0, 4))));
+      const candidates = named.length ? named : d.ordinals.length === 1 ? d.ordinals : [];
       if (!candidates.length) return null;
       const best = candidates.find((o) => o.value === detail.value) ?? candidates[0]!;
-      return { kind: 'ordinal', role: detail.role, page: said(d, best.start, best.end), source: `${ORDINAL_NAMES[detail.value] ?? `${detail.value}th`} ${roleWord}`, compatible: best.value === detail.value };
+      return { kind: 'ordinal', role: detail.role, page: said(d, best.start, best.end), source: `${ORDINAL_NAMES[detail.value] ?? `${detail.value}th`} ${best.noun}`, compatible: best.value === detail.value };
     }
     case 'duration': {
       const candidates = d.durations.filter((x) => x.unit === detail.unit);

@@ -63,8 +63,9 @@ export function extractDurations(text: string): DurationMention[] {
 /** Where the sentence denies something, as character offsets of the cue. */
 export function findNegations(text: string): { start: number; end: number; raw: string }[] {
   const out: { start: number; end: number; raw: string }[] = [];
-  const re = /\b(?:not|never|no longer|neither|nor|non|cannot|none)\b|n't\b|\bno\s+(?=[a-z])(?!doubt|one\b)/g;
+  const re = /\b(?:not|never|no longer|neither|non|cannot|none|refused to|refuses to|declined to|declines to|failed to|fails to|has yet to|have yet to)\b|n't\b|\bno\s+(?=[a-z])(?!doubt|one\b)/g;
   for (const m of text.matchAll(re)) {
+    // "neither A nor B" is one denial, not two; "nor" alone is never counted for that reason.
     // "not only ... but also" affirms.
     if (/^not\s+only/.test(text.slice(m.index, m.index + 12))) continue;
     // "not just about X — it is about Y": a contrast, not a denial of the claim.

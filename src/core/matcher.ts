@@ -99,8 +99,20 @@ export function createMatcher(pack: Pick<FactPack, 'version' | 'facts' | 'entiti
 
     const results: { fact: Fact; comparison: FactComparison; verdict: Verdict }[] = [];
     for (const { f, keywordTokens } of matched) {
-      const scope = claimScope(clauses, keywordTokens.map((i) => tokens[i]!));
+      const scope = claimScope(clauses, keywordTokens.map((i) => tokens[i]!), mentions);
       const inScope = (x: { start: number; end: number }) => scope.some((c) => x.start >= c.start && x.start < c.end);
+      // The whole frame must hold inside the claim's clauses: in "Lithuania requested ... Belarus,
+      // which is not a State Party", "State Party" speaks of Belarus, not of Lithuania.
+      if (scope.length < clauses.length || clauses.some((c) => c.aside)) {
+        const scopedHits = new Map<string, number[]>();
+        for (const [stem, at] of stemHits) {
+          const kept = at.filter((i) => inScope(tokens[i]!));
+          if (kept.length) scopedHits.set(stem, kept);
+        }
+        const scopedEntities = new Map<string, number[]>();
+        for (const m of mentions) if (inScope(m)) scopedEntities.set(m.entity, [...(scopedEntities.get(m.entity) ?? []), m.first]);
+        if (!matchFrame(f.frame, tokens, scopedHits, scopedEntities)) continue;
+      }
       const details: SentenceDetails = {
         figures: figures.filter(inScope),
         dates: dates.filter(inScope),
@@ -201,14 +213,20 @@ export function createMatcher(pack: Pick<FactPack, 'version' | 'facts' | 'entiti
 /**
  * The clauses in which the claim is made: those holding its keywords; if the keywords stand in
  * the main clause, the whole main clause (all non-aside pieces). An entity-only frame uses the
- * main clause.
+ * main clause. An aside ("which is not a State Party") speaks of the name just before it, so
+ * that name joins the scope.
  */
-function claimScope(clauses: Clause[], keywordTokens: Token[]): Clause[] {
+function claimScope(clauses: Clause[], keywordTokens: Token[], mentions: EntityMention[]): { start: number; end: number }[] {
   const holds = (c: Clause) => keywordTokens.some((t) => t.start >= c.start && t.start < c.end);
   const main = clauses.filter((c) => !c.aside);
   const asides = clauses.filter((c) => c.aside && holds(c));
   const mainHolds = !keywordTokens.length || main.some(holds);
-  return [...(mainHolds ? main : []), ...asides];
+  const scope: { start: number; end: number }[] = [...(mainHolds ? main : []), ...asides];
+  for (const aside of asides) {
+    const antecedent = [...mentions].reverse().find((m) => m.end <= aside.start);
+    if (antecedent) scope.push({ start: antecedent.start, end: antecedent.end });
+  }
+  return scope;
 }
 
 /**

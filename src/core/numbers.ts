@@ -41,6 +41,10 @@ const HEDGE_WORDS: [RegExp, Hedge][] = [
 
 /** Order-of-magnitude phrases: "tens of thousands", "hundreds of thousands", "thousands". */
 const ORDERS: [RegExp, number][] = [
+  [/\b(?:a few|several|a couple of)\s+dozen\b/g, 12],
+  [/\b(?:a few|several|a couple of|some)\s+hundred\b(?!\s+(?:thousand|million))/g, 1e2],
+  [/\b(?:a few|several|a couple of|some)\s+thousand\b/g, 1e3],
+  [/\b(?:a few|several|a couple of|some)\s+million\b/g, 1e6],
   [/\bhundreds of thousands\b/g, 1e5],
   [/\btens of thousands\b/g, 1e4],
   [/\bhundreds of millions\b/g, 1e8],
@@ -117,11 +121,20 @@ export function extractFigures(text: string): Figure[] {
     const h = hedgeBefore(text, m.index);
     add({ kind: 'ratio', raw: text.slice(h.start, m.index + m[0].length), value: num / den, numerator: num, denominator: den, hedge: h.hedge, start: h.start, end: m.index + m[0].length });
   }
-  for (const m of text.matchAll(/\bevery\s+(\d+)(?:st|nd|rd|th)\b/g)) {
-    const den = Number(m[1]);
+  const ORDINAL_DEN: Record<string, number> = { second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, twentieth: 20, thirtieth: 30 };
+  for (const m of text.matchAll(/\bevery\s+(\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|twentieth|thirtieth)\b/g)) {
+    const den = ORDINAL_DEN[m[1]!] ?? parseInt(m[1]!, 10);
     if (!den) continue;
     const h = hedgeBefore(text, m.index);
     add({ kind: 'ratio', raw: m[0], value: 1 / den, numerator: 1, denominator: den, hedge: h.hedge, start: h.start, end: m.index + m[0].length });
+  }
+
+  // Fractions of a whole, read as percentages: "just over half of the ballots".
+  for (const m of text.matchAll(/\b(?:(just over|more than|over|nearly|almost|about|around|less than|under)\s+)?(half|a third|two thirds|two-thirds|a quarter|three quarters)\s+of\b/g)) {
+    const value = { half: 50, 'a third': 33.3, 'two thirds': 66.7, 'two-thirds': 66.7, 'a quarter': 25, 'three quarters': 75 }[m[2]!] ?? 50;
+    const h = m[1] ?? '';
+    const hedge: Hedge = /over|more/.test(h) ? 'more-than' : /nearly|almost/.test(h) ? 'nearly' : /less|under/.test(h) ? 'less-than' : h ? 'about' : 'about';
+    add({ kind: 'percent', raw: m[0], value, hedge, start: m.index, end: m.index + m[0].length });
   }
 
   // Order-of-magnitude phrases.
@@ -192,10 +205,12 @@ export function hedgeRange(value: number, hedge: Hedge, isPercent = false): [num
       return roundingRange(value);
     case 'about':
       return [value * 0.8, value * 1.2];
+    // "more than 10,000" excludes 10,000 itself: a page's "fewer than 10,000" must not meet
+    // "tens of thousands" at the boundary.
     case 'more-than':
-      return [value, value * 2];
+      return [value * 1.001, value * 2];
     case 'less-than':
-      return [value * 0.5, value];
+      return [value * 0.5, value * 0.999];
     case 'nearly':
       return [value * 0.9, value];
     case 'order':

@@ -51,9 +51,17 @@ export function loadDataDir(dataDir: string): DataLoad {
     return s;
   });
 
-  const entitiesFile = join(dataDir, 'entities.yaml');
-  const entities = asList(readYaml(entitiesFile, root, problems), rel(entitiesFile), problems);
-  entities.forEach((_, i) => (origins[`entities[${i}]`] = rel(entitiesFile)));
+  // entities.yaml: the names facts are about; gazetteer.yaml: other names the engine must know
+  // to notice a swapped actor or place.
+  const entities: Record<string, unknown>[] = [];
+  for (const name of ['entities.yaml', 'gazetteer.yaml']) {
+    const file = join(dataDir, name);
+    if (!existsSync(file)) continue;
+    for (const e of asList(readYaml(file, root, problems), rel(file), problems)) {
+      origins[`entities[${entities.length}]`] = rel(file);
+      entities.push(e);
+    }
+  }
 
   const facts: Record<string, unknown>[] = [];
   const factsDir = join(dataDir, 'facts');
