@@ -5,7 +5,8 @@
  */
 import type { Detail, Fact, Hedge } from '../facts/schema';
 import { dateKey, datesCompatible, formatDate, parseIsoDate, type DateMention } from './dates';
-import type { DurationMention, OrdinalMention } from './details';
+import { findNegations, type DurationMention, type OrdinalMention } from './details';
+import { fold } from './normalize';
 import type { EntityMention } from './entities';
 import { hedgeRange, type Figure } from './numbers';
 import type { DetailComparison } from './types';
@@ -50,6 +51,18 @@ export function describeNumber(value: number, hedge: Hedge): string {
   return `${HEDGE_WORDS[hedge]}${value.toLocaleString('en-US')}`;
 }
 
+const claimPolarity = new WeakMap<Fact, boolean>();
+
+/** Whether the fact's claim sentence denies something; `polarity: false` facts always do. */
+export function claimNegated(fact: Fact): boolean {
+  let negated = claimPolarity.get(fact);
+  if (negated === undefined) {
+    negated = !fact.polarity || findNegations(fold(fact.claim)).length % 2 === 1;
+    claimPolarity.set(fact, negated);
+  }
+  return negated;
+}
+
 function intersects(a: [number, number], b: [number, number]): boolean {
   return a[0] <= b[1] && b[0] <= a[1];
 }
@@ -69,8 +82,14 @@ export function compareFact(fact: Fact, d: SentenceDetails, nameOf: (id: string)
     if (c) details.push(c);
   }
 
-  const factNegative = !fact.polarity;
-  if (d.negated !== factNegative) {
+  // A claim can be negative in its own words ("has not been heard from for a year") while the
+  // fact is affirmative; what the page must match is the claim's own polarity.
+  const factNegative = claimNegated(fact);
+  // Polarity is the most dangerous detail: a stray "not" elsewhere in the sentence must not
+  // turn a true sentence into a "differs". A denial counts only where it governs the claim's
+  // own words (d.negated), and an affirmative page only contradicts a fact vetted as negative.
+  const conflict = d.negated ? !factNegative : !fact.polarity;
+  if (conflict) {
     details.push({
       kind: 'polarity',
       role: 'whether it is so',
@@ -177,9 +196,8 @@ function compareDetail(
         return { kind: detail.kind, role: detail.role, page: nameOf(detail.entity), source: nameOf(detail.entity), compatible: true };
       }
       const kind = kindOf(detail.entity);
-      // Places may be named as a country or a city; actors keep their kind.
-      const kinds = detail.kind === 'place' ? new Set(['place', 'country']) : new Set([kind]);
-      const rival = d.scopedEntities.find((m) => kinds.has(m.kind) && !factEntities.has(m.entity));
+      // A rival must be of the same kind: "based in Poland" does not contradict "Warsaw-based".
+      const rival = d.scopedEntities.find((m) => m.kind === kind && !factEntities.has(m.entity));
       if (!rival) return null;
       return { kind: detail.kind, role: detail.role, page: said(d, rival.start, rival.end), source: nameOf(detail.entity), compatible: false };
     }

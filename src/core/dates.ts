@@ -17,6 +17,8 @@ export interface DateMention {
   end: number;
   /** Resolved from a relative expression against the text's date. */
   relative?: boolean;
+  /** 0 (Sunday) to 6, for "on Friday" when the text's date is unknown. */
+  weekday?: number;
 }
 
 const MONTHS: Record<string, number> = {
@@ -79,6 +81,13 @@ export function extractDates(text: string, textDate?: string): DateMention[] {
     }
   }
   if (textDate) found.push(...relativeDates(text, textDate, taken));
+  else {
+    // Without a text date "on Friday" still fixes a weekday, which a dated fact can be checked by.
+    for (const m of text.matchAll(/\b(?:on|last|this|next)\s+(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b/g)) {
+      if (taken.some(([a, b]) => m.index < b && m.index + m[0].length > a)) continue;
+      found.push({ precision: 'day', weekday: WEEKDAYS.indexOf(m[1]!), raw: m[0], start: m.index, end: m.index + m[0].length });
+    }
+  }
   return found.sort((a, b) => a.start - b.start);
 }
 
@@ -130,7 +139,11 @@ export function formatDate(d: { year?: number; month?: number; day?: number }): 
 }
 
 /** Two dates agree when every part both give is equal. */
-export function datesCompatible(page: { year?: number; month?: number; day?: number }, fact: { year?: number; month?: number; day?: number }): boolean {
+export function datesCompatible(page: { year?: number; month?: number; day?: number; weekday?: number }, fact: { year?: number; month?: number; day?: number }): boolean {
+  if (page.weekday !== undefined) {
+    if (fact.year === undefined || fact.month === undefined || fact.day === undefined) return true;
+    return new Date(Date.UTC(fact.year, fact.month - 1, fact.day)).getUTCDay() === page.weekday;
+  }
   if (page.year !== undefined && fact.year !== undefined && page.year !== fact.year) return false;
   if (page.month !== undefined && fact.month !== undefined && page.month !== fact.month) return false;
   if (page.day !== undefined && fact.day !== undefined && page.day !== fact.day) return false;
@@ -138,6 +151,6 @@ export function datesCompatible(page: { year?: number; month?: number; day?: num
 }
 
 /** Compares as ordered tuples; a missing part counts as its earliest value. */
-export function dateKey(d: { year?: number; month?: number; day?: number }): number {
+export function dateKey(d: { year?: number; month?: number; day?: number; weekday?: number }): number {
   return (d.year ?? 0) * 10_000 + (d.month ?? 0) * 100 + (d.day ?? 0);
 }

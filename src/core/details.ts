@@ -70,6 +70,9 @@ export function findNegations(text: string): { start: number; end: number; raw: 
     if (/^not\s+only/.test(text.slice(m.index, m.index + 12))) continue;
     // "not just about X — it is about Y": a contrast, not a denial of the claim.
     if (/^not\s+just/.test(text.slice(m.index, m.index + 12))) continue;
+    // "It was Lithuania, not Poland, that referred": the denial is of the rival, not the claim.
+    if (/,\s*$/.test(text.slice(Math.max(0, m.index - 3), m.index)) && /^not\s+[^,;]{1,40},/.test(text.slice(m.index, m.index + 48))) continue;
+    if (/\brather than\s*$/.test(text.slice(Math.max(0, m.index - 14), m.index))) continue;
     out.push({ start: m.index, end: m.index + m[0].length, raw: m[0] });
   }
   return out;

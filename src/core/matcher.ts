@@ -120,7 +120,7 @@ export function createMatcher(pack: Pick<FactPack, 'version' | 'facts' | 'entiti
         durations: durations.filter(inScope),
         scopedEntities: mentions.filter(inScope),
         allEntities,
-        negated: negations.filter(inScope).length % 2 === 1,
+        negated: negations.filter((n) => inScope(n) && governsClaim(n, keywordTokens.map((i) => tokens[i]!), folded)).length % 2 === 1,
         sentence,
         textYear: sentenceYear,
       };
@@ -227,6 +227,23 @@ function claimScope(clauses: Clause[], keywordTokens: Token[], mentions: EntityM
     if (antecedent) scope.push({ start: antecedent.start, end: antecedent.end });
   }
   return scope;
+}
+
+/** Words a denial may stand before the claim's own words: "has not yet formally joined". */
+const NEGATION_REACH = 6;
+
+/**
+ * Whether a denial bears on the claim: it stands shortly before one of the claim's keywords,
+ * with no clause break between ("Belarus is not a State Party", "refused to investigate").
+ */
+function governsClaim(neg: { start: number; end: number }, keywords: Token[], folded: string): boolean {
+  if (!keywords.length) return true;
+  return keywords.some((k) => {
+    if (k.start < neg.start) return false;
+    const between = folded.slice(neg.end, k.start);
+    if (/[,;:()]/.test(between)) return false;
+    return between.split(/\s+/).filter(Boolean).length <= NEGATION_REACH;
+  });
 }
 
 /**

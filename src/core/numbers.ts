@@ -113,11 +113,13 @@ export function extractFigures(text: string): Figure[] {
   };
 
   // Ratios first: "one in 30", "1 in 30", "one out of every 30", "one in every thirty", "every 13th".
-  const ratio = new RegExp(`\\b(${DIGITS}|${WORD_NUMBER})\\s+(?:in|out of)\\s+(?:every\\s+)?(${DIGITS}|${WORD_NUMBER})\\b`, 'g');
+  const ratio = new RegExp(`\\b(${DIGITS}|${WORD_NUMBER})\\s+(?:[a-z]+\\s+)?(?:in|out of)\\s+(?:every\\s+)?(${DIGITS}|${WORD_NUMBER})\\b(?!\\s*(?:%|percent))`, 'g');
   for (const m of text.matchAll(ratio)) {
     const num = toNumber(m[1]!);
     const den = toNumber(m[2]!);
     if (num === undefined || den === undefined || den === 0 || num >= den) continue;
+    // "3 people in 2020" is a count and a year, not a ratio.
+    if (den >= 1900 && den <= 2100 && !/every/.test(m[0])) continue;
     const h = hedgeBefore(text, m.index);
     add({ kind: 'ratio', raw: text.slice(h.start, m.index + m[0].length), value: num / den, numerator: num, denominator: den, hedge: h.hedge, start: h.start, end: m.index + m[0].length });
   }
