@@ -1,10 +1,11 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
-// Icons and other static files live in src/public (WXT's default publicDir under srcDir).
 export default defineConfig({
   srcDir: 'src',
   entrypointsDir: '../extension',
+  // Icons and other static files; relative to the root, and the top level has no public/.
+  publicDir: 'src/public',
   modules: ['@wxt-dev/webextension-polyfill'],
   // A factory: WXT runs several Vite builds and each needs its own plugin instances.
   vite: () => ({ plugins: [preact()] }),

@@ -10,7 +10,9 @@ step() { echo; echo "== $1"; shift; "$@" || { echo "!! step failed: $*"; fail_st
 step "fact pack" npm run --silent build:pack
 step "typecheck" npm run --silent typecheck
 step "unit and integration tests" npx vitest run --config tests/vitest.unit.config.ts --reporter=default --reporter=json --outputFile.json=tests/artifacts/unit.json
-step "extension build" npx wxt build
+step "extension build (Chrome MV3)" npx wxt build
+step "Firefox builds (MV2, MV3) pass web-ext lint" npm run --silent lint:firefox
+step "extension build (Chrome MV3, for the browser tests)" npx wxt build
 if [ -x "${CHROMIUM:-/usr/bin/chromium}" ]; then
   step "end-to-end tests" npx vitest run --config tests/vitest.e2e.config.ts --reporter=default --reporter=json --outputFile.json=tests/artifacts/e2e.json
 else
