@@ -64,7 +64,10 @@ const PATTERNS: Pattern[] = [
  * Every date in `text` (folded). `textDate` (ISO) resolves "last September", "this year",
  * "on Monday"; without it those are left out, since guessing a year makes wrong marks.
  */
+const MAY_HAVE_DATE = /\d|day\b|\b(?:last|this|next)\s/;
+
 export function extractDates(text: string, textDate?: string): DateMention[] {
+  if (!MAY_HAVE_DATE.test(text)) return [];
   const found: DateMention[] = [];
   const taken: [number, number][] = [];
   for (const p of PATTERNS) {

@@ -58,7 +58,20 @@ export function buildEntityIndex(entities: Entity[]): EntityIndex {
   // Longer names first, so "Office of the Prosecutor" wins over "Office".
   for (const list of byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
 
+  // Words repeat across sentences: each is resolved once per index.
+  const memo = new Map<string, AliasEntry[]>();
+  const MEMO_LIMIT = 50_000;
+
   function candidates(word: string): AliasEntry[] {
+    let found = memo.get(word);
+    if (!found) {
+      found = lookup(word);
+      if (memo.size < MEMO_LIMIT) memo.set(word, found);
+    }
+    return found;
+  }
+
+  function lookup(word: string): AliasEntry[] {
     const exact = byFirst.get(word) ?? [];
     if (word.length < MIN_STEM_FOR_SUFFIX) return exact;
     const inflected: AliasEntry[] = [];

@@ -102,7 +102,11 @@ function looksLikeYear(value: number, raw: string, after: string): boolean {
  * Every figure in `text` (folded). Years, dates and ordinals are not figures; a number glued to
  * a unit of time ("30 years") is a duration and is left to durations.
  */
+/** Anything that can start a figure; most sentences have none, and skip every pattern below. */
+const MAY_HAVE_FIGURE = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|half|third|quarter|every)/;
+
 export function extractFigures(text: string): Figure[] {
+  if (!MAY_HAVE_FIGURE.test(text)) return [];
   const figures: Figure[] = [];
   const taken: [number, number][] = [];
   const overlaps = (s: number, e: number) => taken.some(([a, b]) => s < b && e > a);
