@@ -2,7 +2,7 @@
  * The labelled evaluation: every case in tests/eval/cases-*.yaml is checked by the engine and
  * compared with its label. Shared by `npm run eval` and the guard test.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { createMatcher, type Matcher } from '../../src/core/matcher';
@@ -48,12 +48,18 @@ export function loadBundledPack(root = process.cwd()): FactPack {
   return res.pack;
 }
 
-export function loadCases(dir = join(process.cwd(), 'tests/eval')): EvalCase[] {
-  const files = readdirSync(dir).filter((f) => /^cases.*\.ya?ml$/.test(f)).sort();
+export function loadCases(dir = join(process.cwd(), 'tests/eval'), pattern = /^cases.*\.ya?ml$/): EvalCase[] {
+  if (!existsSync(dir)) return [];
+  const files = readdirSync(dir).filter((f) => pattern.test(f)).sort();
   return files.flatMap((file) => (parse(readFileSync(join(dir, file), 'utf8')) as Omit<EvalCase, 'file'>[]).map((c) => ({ ...c, file })));
 }
 
 const RANK: Record<Verdict, number> = { discrepancy: 0, agree: 1, related: 2 };
+
+/** The held-out set: written blind, never used to tune the engine or the facts. */
+export function loadHoldout(root = process.cwd()): EvalCase[] {
+  return loadCases(join(root, 'tests/eval/holdout'), /^holdout.*\.ya?ml$/);
+}
 
 /** The label the engine gives a case: its strongest finding over the case's sentences. */
 export function labelOf(matcher: Matcher, text: string): { label: Label; finding?: Finding } {

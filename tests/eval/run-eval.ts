@@ -2,13 +2,18 @@
  * `npm run eval`: precision and recall per verdict on the labelled set, every miss listed, and
  * the source documents checked against their own facts. `--json` prints the scores as JSON.
  */
-import { evaluate, loadBundledPack, loadCases } from './eval-lib';
+import { evaluate, loadBundledPack, loadCases, loadHoldout, type Scores } from './eval-lib';
 
 const json = process.argv.includes('--json');
 const quiet = process.argv.includes('--quiet');
-const scores = evaluate(loadBundledPack(), loadCases());
+const holdoutOnly = process.argv.includes('--holdout');
+const pack = loadBundledPack();
+const holdoutCases = loadHoldout();
+const holdout: Scores | null = holdoutCases.length ? evaluate(pack, holdoutCases) : null;
+const scores = holdoutOnly && holdout ? holdout : evaluate(pack, loadCases());
 if (json) {
-  process.stdout.write(`${JSON.stringify({ ...scores, misses: scores.misses.map((m) => ({ id: m.case.id, expect: m.case.expect, got: m.got })) }, null, 2)}\n`);
+  const brief = (x: Scores) => ({ ...x, misses: x.misses.map((m) => ({ id: m.case.id, expect: m.case.expect, got: m.got })) });
+  process.stdout.write(`${JSON.stringify({ ...brief(scores), holdout: holdout && !holdoutOnly ? brief(holdout) : undefined }, null, 2)}\n`);
 } else {
   const pct = (x: number) => x.toFixed(3);
   if (!quiet) {
@@ -22,4 +27,9 @@ if (json) {
   console.log(`discrepancy precision ${pct(scores.precision.discrepancy)} recall ${pct(scores.recall.discrepancy)}`);
   console.log(`agree       precision ${pct(scores.precision.agree)} recall ${pct(scores.recall.agree)}`);
   console.log(`off-topic marks ${scores.offTopicMarks}; discrepancies in the source documents ${scores.sourceDiscrepancies.length}; misses ${scores.misses.length}`);
+}
+if (!json && holdout && !holdoutOnly) {
+  const pct = (x: number) => x.toFixed(3);
+  console.log(`held-out set (written blind, never tuned on; --holdout lists its misses): ${holdout.cases} cases`);
+  console.log(`  discrepancy precision ${pct(holdout.precision.discrepancy)} recall ${pct(holdout.recall.discrepancy)}; agree precision ${pct(holdout.precision.agree)} recall ${pct(holdout.recall.agree)}; off-topic marks ${holdout.offTopicMarks}`);
 }
