@@ -24,6 +24,10 @@ export interface SentenceDetails {
   negated: boolean;
   /** Raw sentence, to quote the page's own words. */
   sentence: string;
+  /** The sentence folded (same offsets). */
+  folded: string;
+  /** Where the claim's keywords start, as offsets. */
+  keywordStarts: number[];
   /** Latest year the sentence or its text is dated to, if known (for as-of rules). */
   textYear?: number;
 }
@@ -62,6 +66,8 @@ export function claimNegated(fact: Fact): boolean {
   }
   return negated;
 }
+
+const DAYS: Record<'day' | 'week' | 'month' | 'year', number> = { day: 1, week: 7, month: 30.44, year: 365.25 };
 
 function intersects(a: [number, number], b: [number, number]): boolean {
   return a[0] <= b[1] && b[0] <= a[1];
@@ -177,11 +183,12 @@ function compareDetail(
       return { kind: 'ordinal', role: detail.role, page: said(d, best.start, best.end), source: `${ORDINAL_NAMES[detail.value] ?? `${detail.value}th`} ${best.noun}`, compatible: best.value === detail.value };
     }
     case 'duration': {
-      const candidates = d.durations.filter((x) => x.unit === detail.unit);
-      if (!candidates.length) return null;
-      const range = hedgeRange(detail.value, detail.hedge);
-      const fits = (x: DurationMention) => intersects(hedgeRange(x.value, x.hedge), range);
-      const best = candidates.find(fits) ?? candidates[0]!;
+      // Compared in days, so "a month" is checked against "about a week".
+      if (!d.durations.length) return null;
+      const range = hedgeRange(detail.value, detail.hedge).map((x) => x * DAYS[detail.unit]) as [number, number];
+      const pageRange = (x: DurationMention) => hedgeRange(x.value, x.hedge).map((v) => v * DAYS[x.unit]) as [number, number];
+      const fits = (x: DurationMention) => intersects(pageRange(x), range);
+      const best = d.durations.find(fits) ?? d.durations.find((x) => x.unit === detail.unit) ?? d.durations[0]!;
       return {
         kind: 'duration',
         role: detail.role,
@@ -192,12 +199,23 @@ function compareDetail(
     }
     case 'actor':
     case 'place': {
+      const kind = kindOf(detail.entity);
+      // A rival must be of the same kind: "based in Poland" does not contradict "Warsaw-based";
+      // and one the sentence itself sets aside ("Lithuania, not Poland") is no rival.
+      const rivals = d.scopedEntities.filter((m) => m.kind === kind && !factEntities.has(m.entity) && !/\b(?:not|than|of|unlike|instead of)\s*$/.test(d.folded.slice(Math.max(0, m.start - 12), m.start)));
       if (d.allEntities.has(detail.entity)) {
+        // "Lithuania claimed ... on the territory of Latvia": the place the claim puts things in
+        // is the one nearest its words, when it is introduced by a preposition.
+        const own = d.scopedEntities.filter((m) => m.entity === detail.entity);
+        if (detail.kind === 'place' && own.length) {
+          const distance = (m: { start: number }) => Math.min(...d.keywordStarts.map((k) => Math.abs(k - m.start)));
+          const nearest = Math.min(...own.map(distance));
+          const closer = rivals.find((r) => distance(r) < nearest && /\b(?:in|at|to|into|from|on the territory of|territory of)\s*$/.test(d.folded.slice(Math.max(0, r.start - 24), r.start)));
+          if (closer) return { kind: 'place', role: detail.role, page: said(d, closer.start, closer.end), source: nameOf(detail.entity), compatible: false };
+        }
         return { kind: detail.kind, role: detail.role, page: nameOf(detail.entity), source: nameOf(detail.entity), compatible: true };
       }
-      const kind = kindOf(detail.entity);
-      // A rival must be of the same kind: "based in Poland" does not contradict "Warsaw-based".
-      const rival = d.scopedEntities.find((m) => m.kind === kind && !factEntities.has(m.entity));
+      const rival = rivals[0];
       if (!rival) return null;
       return { kind: detail.kind, role: detail.role, page: said(d, rival.start, rival.end), source: nameOf(detail.entity), compatible: false };
     }

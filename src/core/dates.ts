@@ -112,11 +112,14 @@ function relativeDates(text: string, textDate: string, taken: [number, number][]
     }
   }
   if (mo && d) {
-    for (const m of text.matchAll(/\b(?:on|last)\s+(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b/g)) {
+    for (const m of text.matchAll(/\b(?:on|last|next|this)\s+(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b/g)) {
       if (!free(m.index, m.index + m[0].length)) continue;
-      // The most recent such weekday on or before the text's date: news "on Monday" is past.
+      // News "on Monday" is the most recent such day; "will gather on Tuesday", "plans to ... on
+      // Tuesday" and "next Tuesday" look ahead to the next one.
       const base = new Date(Date.UTC(y, mo - 1, d));
-      const diff = (base.getUTCDay() - WEEKDAYS.indexOf(m[1]!) + 7) % 7;
+      const target = WEEKDAYS.indexOf(m[1]!);
+      const ahead = /^next/.test(m[0]) || /\b(?:will|would|shall|plans?|planned|intends?|to|is due|are due|set to)\b[^.;]{0,60}$/.test(text.slice(Math.max(0, m.index - 70), m.index));
+      const diff = ahead ? -(((target - base.getUTCDay() + 7) % 7) || 7) : (base.getUTCDay() - target + 7) % 7;
       const day = new Date(base.getTime() - diff * 86_400_000);
       out.push({ year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate(), precision: 'day', raw: m[0], start: m.index, end: m.index + m[0].length, relative: true });
     }

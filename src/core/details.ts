@@ -109,5 +109,13 @@ export function splitClauses(text: string): Clause[] {
     last = m.index + m[0].length;
   }
   push(last, text.length, inBracket || ASIDE_OPENER.test(text.slice(last)));
+  // An appositive between commas describes the name before it: "Lithuania, an ICC member
+  // state, brought the case". It is an aside like a "which" clause.
+  for (let i = 1; i < clauses.length - 1; i++) {
+    const c = clauses[i]!;
+    if (!c.aside && /^\s*(?:a|an|the|its|his|her|their|itself|himself|herself)\s/.test(text.slice(c.start, c.end)) && text[c.end] === ',' && text[c.start - 1] === ',') {
+      c.aside = true;
+    }
+  }
   return clauses;
 }

@@ -122,6 +122,8 @@ export function createMatcher(pack: Pick<FactPack, 'version' | 'facts' | 'entiti
         allEntities,
         negated: negations.filter((n) => inScope(n) && governsClaim(n, keywordTokens.map((i) => tokens[i]!), folded)).length % 2 === 1,
         sentence,
+        folded,
+        keywordStarts: keywordTokens.map((i) => tokens[i]!.start),
         textYear: sentenceYear,
       };
       const comparison = compareFact(f.fact, details, nameOf, entities.kindOf);
