@@ -41,7 +41,7 @@ describe('the bundled data', () => {
   it('carries the caveats a careful vetter would add', () => {
     if (!result.ok) throw new Error('invalid pack');
     const caveats = result.pack.facts.flatMap((f) => f.caveats).join('\n');
-    expect(caveats).toMatch(/six years/i);
+    expect(caveats).toMatch(/term is five years/i);
     expect(caveats).toMatch(/Chamber/);
     expect(caveats).toMatch(/reasonable basis/i);
   });
