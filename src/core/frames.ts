@@ -115,6 +115,11 @@ export function buildVocabulary(stems: Iterable<string>): Vocabulary {
 export interface FrameMatch {
   /** Token indexes of the words that matched keyword alternatives (not entities). */
   keywordTokens: number[];
+  /**
+   * Token indexes of the first group made only of words: the claim's predicate ("refer",
+   * "arrest"), as opposed to context words ("protest"). Its place decides the claim's clause.
+   */
+  predicateTokens: number[];
 }
 
 /** Matches a frame against a sentence's stems and entity mentions; null when it does not hold. */
@@ -125,8 +130,10 @@ export function matchFrame(
   entityTokens: Map<string, number[]>,
 ): FrameMatch | null {
   const keywordTokens: number[] = [];
+  let predicateTokens: number[] | undefined;
   for (const group of frame.groups) {
     let matched = false;
+    const groupTokens: number[] = [];
     for (const alt of group.alternatives) {
       if (alt.entity) {
         if (entityTokens.has(alt.entity)) matched = true;
@@ -134,14 +141,16 @@ export function matchFrame(
         const at = phraseAt(alt.words, tokens, stemHits);
         if (at.length) {
           matched = true;
-          if (!group.negative) keywordTokens.push(...at);
+          if (!group.negative) groupTokens.push(...at);
         }
       }
       if (matched && group.negative) return null;
     }
     if (!matched && !group.negative) return null;
+    keywordTokens.push(...groupTokens);
+    if (!predicateTokens && !group.negative && group.alternatives.every((a) => !a.entity)) predicateTokens = groupTokens;
   }
-  return { keywordTokens };
+  return { keywordTokens, predicateTokens: predicateTokens ?? keywordTokens };
 }
 
 /** Token indexes where a phrase starts, every word matched by prefix. */

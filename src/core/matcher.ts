@@ -81,7 +81,7 @@ export function createMatcher(pack: Pick<FactPack, 'version' | 'facts' | 'entiti
     const matched: { f: IndexedFact; keywordTokens: number[] }[] = [];
     for (const f of candidates) {
       const m = matchFrame(f.frame, tokens, stemHits, entityTokens);
-      if (m) matched.push({ f, keywordTokens: m.keywordTokens });
+      if (m) matched.push({ f, keywordTokens: m.predicateTokens });
     }
     if (!matched.length) return null;
 
@@ -120,7 +120,7 @@ export function createMatcher(pack: Pick<FactPack, 'version' | 'facts' | 'entiti
         durations: durations.filter(inScope),
         scopedEntities: mentions.filter(inScope),
         allEntities,
-        negated: negations.filter((n) => inScope(n) && governsClaim(n, keywordTokens.map((i) => tokens[i]!), folded)).length % 2 === 1,
+        negated: negations.filter((n) => inScope(n) && governsClaim(n, keywordTokens.map((i) => tokens[i]!), folded, tokens)).length % 2 === 1,
         sentence,
         folded,
         keywordStarts: keywordTokens.map((i) => tokens[i]!.start),
@@ -232,19 +232,22 @@ function claimScope(clauses: Clause[], keywordTokens: Token[], mentions: EntityM
 }
 
 /** Words a denial may stand before the claim's own words: "has not yet formally joined". */
-const NEGATION_REACH = 6;
+const NEGATION_REACH = 5;
 
 /**
  * Whether a denial bears on the claim: it stands shortly before one of the claim's keywords,
- * with no clause break between ("Belarus is not a State Party", "refused to investigate").
+ * with no clause break and no other verb between ("Belarus is not a State Party", "refused to
+ * investigate"; but not "had not responded to a request").
  */
-function governsClaim(neg: { start: number; end: number }, keywords: Token[], folded: string): boolean {
+function governsClaim(neg: { start: number; end: number }, keywords: Token[], folded: string, tokens: Token[]): boolean {
   if (!keywords.length) return true;
   return keywords.some((k) => {
     if (k.start < neg.start) return false;
     const between = folded.slice(neg.end, k.start);
     if (/[,;:()]/.test(between)) return false;
-    return between.split(/\s+/).filter(Boolean).length <= NEGATION_REACH;
+    const words = tokens.filter((t) => t.start >= neg.end && t.end <= k.start);
+    if (words.length > NEGATION_REACH) return false;
+    return !words.some((t) => /(?:ed|ing)$/.test(t.word) && t.word.length > 4);
   });
 }
 

@@ -28,8 +28,9 @@ const UNITS: Record<string, number> = {
 };
 const SCALES: Record<string, number> = { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, m: 1e6, mln: 1e6, bn: 1e9, k: 1e3 };
 
-const NUMBER_WORD = '(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)';
-const WORD_NUMBER = `${NUMBER_WORD}(?:[- ]${NUMBER_WORD})?(?: hundred)?(?:(?: and)? ${NUMBER_WORD}(?:[- ]${NUMBER_WORD})?)?(?: (?:thousand|million|billion))?`;
+// Longest words first, so "sixty" is never read as "six" followed by "ty".
+const NUMBER_WORD = '(?:seventeen|thirteen|fourteen|eighteen|nineteen|fifteen|sixteen|seventy|twenty|thirty|eleven|twelve|ninety|eighty|forty|fifty|sixty|three|seven|eight|zero|four|five|nine|one|two|six|ten)(?![a-z])';
+const WORD_NUMBER = `(?:(?:a|one)\\s+(?:hundred|thousand|million|billion)(?![a-z]))|${NUMBER_WORD}(?:[- ]${NUMBER_WORD})?(?: hundred)?(?:(?: and)? ${NUMBER_WORD}(?:[- ]${NUMBER_WORD})?)?(?: (?:thousand|million|billion))?`;
 const DIGITS = '\\d{1,3}(?:[, ]\\d{3})+(?:\\.\\d+)?|\\d+(?:[.,]\\d+)?';
 
 const HEDGE_WORDS: [RegExp, Hedge][] = [
@@ -159,6 +160,7 @@ export function extractFigures(text: string): Figure[] {
     if (value === undefined) continue;
     // A lone "a"/"one" is an article far more often than a count.
     if (/^(?:a|an|one)$/.test(numeral!) && !scale) continue;
+    if (/^(?:a|one)\s/.test(numeral!)) value = toNumber(numeral!.replace(/^a\s/, 'one ')) ?? value;
     if (scale) value *= SCALES[scale] ?? 1;
     const end = m.index + whole.length;
     const after = text.slice(end, end + 24);
