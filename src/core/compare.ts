@@ -76,7 +76,16 @@ function intersects(a: [number, number], b: [number, number]): boolean {
 /** The sentence as written at [start, end). */
 const said = (d: SentenceDetails, start: number, end: number) => d.sentence.slice(start, end).trim();
 
-export function compareFact(fact: Fact, d: SentenceDetails, nameOf: (id: string) => string, kindOf: (id: string) => string | undefined): FactComparison {
+/** What comparisons need to know about entities. */
+export interface EntityFacts {
+  nameOf(id: string): string;
+  kindOf(id: string): string | undefined;
+  related(a: string, b: string): boolean;
+  countryOf(id: string): string | undefined;
+}
+
+export function compareFact(fact: Fact, d: SentenceDetails, ents: EntityFacts): FactComparison {
+  const { nameOf, kindOf } = ents;
   const details: DetailComparison[] = [];
   const factEntities = new Set<string>(
     fact.details.flatMap((x) => (x.kind === 'actor' || x.kind === 'place' ? [x.entity] : [])),
@@ -84,7 +93,7 @@ export function compareFact(fact: Fact, d: SentenceDetails, nameOf: (id: string)
   for (const g of fact.frame) for (const a of g) if (a.startsWith('@')) factEntities.add(a.slice(1));
 
   for (const detail of fact.details) {
-    const c = compareDetail(fact, detail, d, factEntities, nameOf, kindOf);
+    const c = compareDetail(fact, detail, d, factEntities, ents);
     if (c) details.push(c);
   }
 
@@ -107,19 +116,21 @@ export function compareFact(fact: Fact, d: SentenceDetails, nameOf: (id: string)
     details.push({ kind: 'polarity', role: 'whether it is so', page: d.negated ? 'not' : 'yes', source: factNegative ? 'not' : 'yes', compatible: true });
   }
 
+  const attribution = compareAttribution(fact, d, ents);
+  if (attribution) details.push(attribution);
+
   const conflicts = details.filter((x) => !x.compatible);
-  const supported = details.filter((x) => x.compatible && x.kind !== 'polarity').length;
+  // An actor that the frame already requires (the court in "referred ... to the ICC") is no
+  // evidence that the rest of the claim holds; it cannot alone make an agreement.
+  const frameEntities = new Set(fact.frame.flatMap((g) => g.filter((a) => a.startsWith('@')).map((a) => a.slice(1))));
+  const supported = details.filter(
+    (x) => x.compatible && x.kind !== 'polarity' && x.kind !== 'attribution' && !((x.kind === 'actor' || x.kind === 'place') && x.entityId && frameEntities.has(x.entityId)),
+  ).length;
   return { details, conflicts, supported };
 }
 
-function compareDetail(
-  fact: Fact,
-  detail: Detail,
-  d: SentenceDetails,
-  factEntities: Set<string>,
-  nameOf: (id: string) => string,
-  kindOf: (id: string) => string | undefined,
-): DetailComparison | null {
+function compareDetail(fact: Fact, detail: Detail, d: SentenceDetails, factEntities: Set<string>, ents: EntityFacts): DetailComparison | null {
+  const { nameOf, kindOf } = ents;
   switch (detail.kind) {
     case 'number': {
       const range = hedgeRange(detail.value, detail.hedge);
@@ -200,26 +211,61 @@ function compareDetail(
     case 'actor':
     case 'place': {
       const kind = kindOf(detail.entity);
-      // A rival must be of the same kind: "based in Poland" does not contradict "Warsaw-based";
-      // and one the sentence itself sets aside ("Lithuania, not Poland") is no rival.
-      const rivals = d.scopedEntities.filter((m) => m.kind === kind && !factEntities.has(m.entity) && !/\b(?:not|than|of|unlike|instead of)\s*$/.test(d.folded.slice(Math.max(0, m.start - 12), m.start)));
-      if (d.allEntities.has(detail.entity)) {
+      const sameEntity = (id: string) => ents.related(id, detail.entity);
+      // A rival is of the same kind ("Latvia" for "Lithuania"), or, for places, in another
+      // country ("Warsaw" for "Lithuania", "Switzerland" for "The Hague"); one the sentence
+      // itself sets aside ("Lithuania, not Poland") is no rival.
+      const factCountry = ents.countryOf(detail.entity);
+      const isRival = (m: EntityMention) => {
+        if (factEntities.has(m.entity) || sameEntity(m.entity)) return false;
+        if (/\b(?:not|than|unlike|instead of)\s*$/.test(d.folded.slice(Math.max(0, m.start - 12), m.start))) return false;
+        if (m.kind === kind) return true;
+        if (detail.kind !== 'place' || !factCountry) return false;
+        const rivalCountry = ents.countryOf(m.entity);
+        return (m.kind === 'place' || m.kind === 'country') && rivalCountry !== undefined && rivalCountry !== factCountry;
+      };
+      const rivals = d.scopedEntities.filter(isRival);
+      const own = [...d.allEntities].filter(sameEntity);
+      if (own.length) {
         // "Lithuania claimed ... on the territory of Latvia": the place the claim puts things in
         // is the one nearest its words, when it is introduced by a preposition.
-        const own = d.scopedEntities.filter((m) => m.entity === detail.entity);
-        if (detail.kind === 'place' && own.length) {
+        const ownMentions = d.scopedEntities.filter((m) => sameEntity(m.entity));
+        if (detail.kind === 'place' && ownMentions.length) {
           const distance = (m: { start: number }) => Math.min(...d.keywordStarts.map((k) => Math.abs(k - m.start)));
-          const nearest = Math.min(...own.map(distance));
-          const closer = rivals.find((r) => distance(r) < nearest && /\b(?:in|at|to|into|from|on the territory of|territory of)\s*$/.test(d.folded.slice(Math.max(0, r.start - 24), r.start)));
+          const nearest = Math.min(...ownMentions.map(distance));
+          const closer = rivals.find((r) => distance(r) < nearest && /\b(?:in|at|to|into|from|territory of)\s*$/.test(d.folded.slice(Math.max(0, r.start - 24), r.start)));
           if (closer) return { kind: 'place', role: detail.role, page: said(d, closer.start, closer.end), source: nameOf(detail.entity), compatible: false };
         }
-        return { kind: detail.kind, role: detail.role, page: nameOf(detail.entity), source: nameOf(detail.entity), compatible: true };
+        return { kind: detail.kind, role: detail.role, page: nameOf(own[0]!), source: nameOf(detail.entity), compatible: true, entityId: detail.entity };
       }
       const rival = rivals[0];
       if (!rival) return null;
       return { kind: detail.kind, role: detail.role, page: said(d, rival.start, rival.end), source: nameOf(detail.entity), compatible: false };
     }
   }
+}
+
+/**
+ * "..., according to Amnesty International" when the source's figure is Viasna's: the page
+ * credits someone else. Only for facts asserted by a named party, and only when the page names
+ * a party of the same kind in an attribution phrase and never names the fact's own.
+ */
+function compareAttribution(fact: Fact, d: SentenceDetails, ents: EntityFacts): DetailComparison | null {
+  const { nameOf, kindOf } = ents;
+  if (fact.assertedBy === 'outlet' || [...d.allEntities].some((e) => ents.related(e, fact.assertedBy))) return null;
+  const kind = kindOf(fact.assertedBy);
+  if (!kind) return null;
+  const comparable = kind === 'person' ? new Set(['person']) : new Set(['organisation', 'group', 'court']);
+  for (const m of d.scopedEntities) {
+    if (!comparable.has(m.kind) || ents.related(m.entity, fact.assertedBy)) continue;
+    const before = d.folded.slice(Math.max(0, m.start - 40), m.start);
+    const after = d.folded.slice(m.end, m.end + 24);
+    const credited = /\baccording to\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}$/.test(before) || /^\s*(?:said|says|estimated|estimates|reported|reports|found|counted|claimed|claims)\b/.test(after);
+    if (credited) {
+      return { kind: 'attribution', role: 'who gives this', page: d.sentence.slice(m.start, m.end), source: nameOf(fact.assertedBy), compatible: false };
+    }
+  }
+  return null;
 }
 
 /** The figure that best fits the fact: one in range if any, else the one nearest the unit word. */

@@ -33,6 +33,10 @@ export interface EntityIndex {
   nameOf(id: string): string;
   /** Every folded alias word that can start a name: the topic gate's vocabulary. */
   gateTerms(): string[];
+  /** Whether one entity lies in or is part of the other, at any depth (Vilnius, Lithuania). */
+  related(a: string, b: string): boolean;
+  /** The country an entity lies in, or the entity itself when it is a country. */
+  countryOf(id: string): string | undefined;
 }
 
 export function buildEntityIndex(entities: Entity[]): EntityIndex {
@@ -42,7 +46,9 @@ export function buildEntityIndex(entities: Entity[]): EntityIndex {
   /** First words of length ≥ MIN_STEM_FOR_SUFFIX, for inflected-form lookups by prefix. */
   const stems = new Map<string, AliasEntry[]>();
 
+  const parent = new Map<string, string>();
   for (const e of entities) {
+    if (e.within) parent.set(e.id, e.within);
     kinds.set(e.id, e.kind);
     names.set(e.id, e.name);
     const spellings = new Set([e.name, ...e.aliases, ...e.adjectives]);
@@ -97,6 +103,13 @@ export function buildEntityIndex(entities: Entity[]): EntityIndex {
     return out;
   }
 
+  function ancestors(id: string): string[] {
+    const out: string[] = [];
+    // Bounded: a cycle in hand-edited data must not hang the engine.
+    for (let cur = parent.get(id); cur && out.length < 8 && !out.includes(cur); cur = parent.get(cur)) out.push(cur);
+    return out;
+  }
+
   return {
     find(tokens) {
       const mentions: EntityMention[] = [];
@@ -132,6 +145,12 @@ export function buildEntityIndex(entities: Entity[]): EntityIndex {
       return mentions;
     },
     kindOf: (id) => kinds.get(id),
+    related(a, b) {
+      return a === b || ancestors(a).includes(b) || ancestors(b).includes(a);
+    },
+    countryOf(id) {
+      return [id, ...ancestors(id)].find((x) => kinds.get(x) === 'country');
+    },
     nameOf: (id) => names.get(id) ?? id,
     gateTerms() {
       const terms = new Set<string>();

@@ -78,10 +78,10 @@ export function createMatcher(pack: Pick<FactPack, 'version' | 'facts' | 'entiti
     for (const id of entityTokens.keys()) for (const f of byKey.get(`@${id}`) ?? []) candidates.add(f);
     for (const s of stemHits.keys()) for (const f of byKey.get(s) ?? []) candidates.add(f);
 
-    const matched: { f: IndexedFact; keywordTokens: number[] }[] = [];
+    const matched: { f: IndexedFact; keywordTokens: number[]; allKeywords: number[] }[] = [];
     for (const f of candidates) {
       const m = matchFrame(f.frame, tokens, stemHits, entityTokens);
-      if (m) matched.push({ f, keywordTokens: m.predicateTokens });
+      if (m) matched.push({ f, keywordTokens: m.predicateTokens, allKeywords: m.keywordTokens });
     }
     if (!matched.length) return null;
 
@@ -98,7 +98,7 @@ export function createMatcher(pack: Pick<FactPack, 'version' | 'facts' | 'entiti
     const sentenceYear = Math.max(textYear ?? 0, ...dates.map((d) => d.year ?? 0)) || undefined;
 
     const results: { fact: Fact; comparison: FactComparison; verdict: Verdict }[] = [];
-    for (const { f, keywordTokens } of matched) {
+    for (const { f, keywordTokens, allKeywords } of matched) {
       const scope = claimScope(clauses, keywordTokens.map((i) => tokens[i]!), mentions);
       const inScope = (x: { start: number; end: number }) => scope.some((c) => x.start >= c.start && x.start < c.end);
       // The whole frame must hold inside the claim's clauses: in "Lithuania requested ... Belarus,
@@ -120,13 +120,13 @@ export function createMatcher(pack: Pick<FactPack, 'version' | 'facts' | 'entiti
         durations: durations.filter(inScope),
         scopedEntities: mentions.filter(inScope),
         allEntities,
-        negated: negations.filter((n) => inScope(n) && governsClaim(n, keywordTokens.map((i) => tokens[i]!), folded, tokens)).length % 2 === 1,
+        negated: negations.filter((n) => inScope(n) && governsClaim(n, allKeywords.map((i) => tokens[i]!), folded, tokens)).length % 2 === 1,
         sentence,
         folded,
         keywordStarts: keywordTokens.map((i) => tokens[i]!.start),
         textYear: sentenceYear,
       };
-      const comparison = compareFact(f.fact, details, nameOf, entities.kindOf);
+      const comparison = compareFact(f.fact, details, { nameOf, kindOf: entities.kindOf, related: entities.related, countryOf: entities.countryOf });
       results.push({ fact: f.fact, comparison, verdict: decide(f.fact, comparison, asks) });
     }
 
@@ -239,8 +239,10 @@ const NEGATION_REACH = 5;
  * with no clause break and no other verb between ("Belarus is not a State Party", "refused to
  * investigate"; but not "had not responded to a request").
  */
-function governsClaim(neg: { start: number; end: number }, keywords: Token[], folded: string, tokens: Token[]): boolean {
+function governsClaim(neg: { start: number; end: number; raw: string }, keywords: Token[], folded: string, tokens: Token[]): boolean {
   if (!keywords.length) return true;
+  // "Neither Lithuania nor Poland has opened ...": the pair denies the whole clause.
+  if (neg.raw === 'neither' && /^neither\b[^,;.]{1,80}\bnor\b/.test(folded.slice(neg.start))) return true;
   return keywords.some((k) => {
     if (k.start < neg.start) return false;
     const between = folded.slice(neg.end, k.start);

@@ -18,6 +18,8 @@ export interface DetailComparison {
   compatible: boolean;
   /** Why, when it is not obvious ("the page is dated after the count's as-of date"). */
   note?: string;
+  /** For actor and place details, the entity the source names. */
+  entityId?: string;
 }
 
 export interface SourceRef {

@@ -56,6 +56,12 @@ export const entitySchema = z.object({
    * Lukashenka...): the topic gate opens on them. Poland or the UN alone does not.
    */
   topic: z.boolean().default(false),
+  /**
+   * The larger entity this one is part of or lies in: Vilnius in Lithuania, the Office of the
+   * Prosecutor in the ICC. "Lives in Vilnius" then agrees with "lives in Lithuania", and "the ICC
+   * said" with a statement of its prosecutor.
+   */
+  within: id.optional(),
 });
 
 /** How a figure is hedged in its source; it decides the range a page figure must fall in. */

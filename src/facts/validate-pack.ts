@@ -80,6 +80,10 @@ export function validatePack(input: PackInput | unknown, origins: Origins = {}):
     entities.add(e.id);
   });
 
+  pack.entities.forEach((e, i) => {
+    if (e.within && !entities.has(e.within)) problems.push({ where: where('entities', i), id: e.id, message: `within: unknown entity "${e.within}"` });
+  });
+
   const factIds = new Set<string>();
   pack.facts.forEach((f, i) => {
     const at = where('facts', i);
