@@ -30,7 +30,12 @@ export async function importPack(db: SourceLightDb, json: string, now = new Date
   } catch (err) {
     return { ok: false, problems: [`not valid JSON: ${(err as Error).message}`] };
   }
-  const result = validatePack(data);
+  // A user pack may name the bundled entities and cite bundled sources without copying them.
+  const [bundledEntities, bundledSources] = await Promise.all([
+    db.entities.where('packName').equals(BUNDLED).primaryKeys(),
+    db.sources.where('packName').equals(BUNDLED).toArray(),
+  ]);
+  const result = validatePack(data, {}, { entities: bundledEntities as string[], sources: new Map(bundledSources.map((s) => [s.id, s])) });
   if (!result.ok) return { ok: false, problems: locate(json, result.problems) };
   const pack = result.pack;
   if (RESERVED_PACK_NAMES.has(pack.name)) return { ok: false, problems: [`name: "${pack.name}" is reserved for the bundled pack; give your pack its own name`] };

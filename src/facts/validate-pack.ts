@@ -56,8 +56,17 @@ function pick(data: unknown, path: string[]): unknown {
   return cur;
 }
 
+/**
+ * Ids a pack may use without defining them: a user pack that imports into an extension can name
+ * the bundled entities ("@icc") and cite the bundled sources.
+ */
+export interface KnownIds {
+  entities?: Iterable<string>;
+  sources?: Map<string, { body: string }>;
+}
+
 /** Validates shape and vetting rules; never throws. */
-export function validatePack(input: PackInput | unknown, origins: Origins = {}): PackResult {
+export function validatePack(input: PackInput | unknown, origins: Origins = {}, known: KnownIds = {}): PackResult {
   const parsed = packSchema.safeParse(input);
   if (!parsed.success) return { ok: false, problems: formatZodIssues(parsed.error, input, origins) };
   const pack = parsed.data;
@@ -68,15 +77,16 @@ export function validatePack(input: PackInput | unknown, origins: Origins = {}):
   if (pack.sources.length > PACK_LIMITS.sources) problems.push({ where: 'sources', message: `too many sources: ${pack.sources.length} (at most ${PACK_LIMITS.sources})` });
   if (pack.entities.length > PACK_LIMITS.entities) problems.push({ where: 'entities', message: `too many entities: ${pack.entities.length} (at most ${PACK_LIMITS.entities})` });
 
-  const sources = new Map<string, (typeof pack.sources)[number]>();
+  const sources = new Map<string, { body: string }>(known.sources ?? []);
   pack.sources.forEach((s, i) => {
-    if (sources.has(s.id)) problems.push({ where: where('sources', i), id: s.id, message: `duplicate source id "${s.id}"` });
+    if (sources.has(s.id) && !known.sources?.has(s.id)) problems.push({ where: where('sources', i), id: s.id, message: `duplicate source id "${s.id}"` });
     if (s.body.length > PACK_LIMITS.sourceBody) problems.push({ where: where('sources', i), id: s.id, message: `source body too long: ${s.body.length} characters (at most ${PACK_LIMITS.sourceBody})` });
     sources.set(s.id, s);
   });
-  const entities = new Set<string>();
+  const knownEntities = new Set(known.entities ?? []);
+  const entities = new Set<string>(knownEntities);
   pack.entities.forEach((e, i) => {
-    if (entities.has(e.id)) problems.push({ where: where('entities', i), id: e.id, message: `duplicate entity id "${e.id}"` });
+    if (entities.has(e.id) && !knownEntities.has(e.id)) problems.push({ where: where('entities', i), id: e.id, message: `duplicate entity id "${e.id}"` });
     entities.add(e.id);
   });
 

@@ -133,3 +133,15 @@ describe('user packs', () => {
     expect(await db.facts.count()).toBe(2);
   });
 });
+
+describe('user packs that build on the bundled one', () => {
+  it('may name bundled entities and cite bundled sources', async () => {
+    await ensureSeeded(db, tinyPack('1.0.0'));
+    const pack = tinyPack('0.1.0', ['n-1'], 'newsroom');
+    pack.entities = [];
+    pack.sources = [];
+    pack.facts[0]!.quote.source = 'sourcelight-core-src';
+    pack.facts[0]!.frame = [['@sourcelight-core-lithuania'], ['refer']];
+    expect(await importPack(db, JSON.stringify(pack))).toEqual({ ok: true, name: 'newsroom', facts: 1 });
+  });
+});
