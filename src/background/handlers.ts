@@ -22,9 +22,15 @@ type Handler = (payload: any, ctx: HandlerContext) => Promise<unknown>;
 
 async function broadcastSettings(settings: Settings): Promise<void> {
   const tabs = await browser.tabs.query({}).catch(() => []);
-  await Promise.all(
-    tabs.map((t) => (t.id === undefined ? undefined : browser.tabs.sendMessage(t.id, { type: 'settings-changed', settings }).catch(() => undefined))),
-  );
+  // A tab without our content script (a chrome:// page, a store page) cannot answer.
+  const tell = async (tabId: number) => {
+    try {
+      await browser.tabs.sendMessage(tabId, { type: 'settings-changed', settings });
+    } catch {
+      /* nothing listens there */
+    }
+  };
+  await Promise.all(tabs.map((t) => (t.id === undefined ? undefined : tell(t.id))));
 }
 
 export const handlers: Record<MessageType, Handler> = {
