@@ -25,9 +25,14 @@ export interface CompiledGroup {
 
 export interface CompiledFrame {
   groups: CompiledGroup[];
-  /** Vocabulary stems this frame uses, for the inverted index. */
+  /** Vocabulary stems this frame uses, for fuzzy retrieval. */
   stems: string[];
   entities: string[];
+  /**
+   * Keys ("@id" or a first stem) of one required group: a sentence that hits none of them cannot
+   * match. The predicate group (words only) when there is one, else the first positive group.
+   */
+  indexKeys: string[];
 }
 
 export function compileFrame(fact: Fact): CompiledFrame {
@@ -47,7 +52,10 @@ export function compileFrame(fact: Fact): CompiledFrame {
     });
     return { negative, alternatives };
   });
-  return { groups, stems: [...stems], entities: [...entities] };
+  const positive = groups.filter((g) => !g.negative);
+  const keyed = positive.find((g) => g.alternatives.every((a) => !a.entity)) ?? positive[0];
+  const indexKeys = (keyed?.alternatives ?? []).flatMap((a) => (a.entity ? [`@${a.entity}`] : a.words?.[0] ? [a.words[0]] : []));
+  return { groups, stems: [...stems], entities: [...entities], indexKeys };
 }
 
 /** Where each vocabulary stem occurs in a sentence, as token indexes. */

@@ -52,10 +52,10 @@ export function createMatcher(pack: Pick<FactPack, 'version' | 'facts' | 'entiti
     if (list) list.push(f);
     else byKey.set(key, [f]);
   };
-  for (const f of facts) {
-    for (const e of f.frame.entities) index(`@${e}`, f);
-    for (const s of f.frame.stems) index(s, f);
-  }
+  // Each fact is indexed under one group that every match must contain, the most specific one
+  // (its predicate words rather than "Belarus"), so a sentence retrieves few candidates however
+  // large the pack grows.
+  for (const f of facts) for (const key of f.frame.indexKeys) index(key, f);
   const vocabulary: Vocabulary = buildVocabulary(facts.flatMap((f) => f.frame.stems));
   const nameOf = (id: string) => (id === 'outlet' ? "the outlet's own reporting" : entities.nameOf(id));
 

@@ -81,17 +81,18 @@ function foldChar(c: string): string {
  * Surrogate pairs are left as they are.
  */
 export function fold(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    const code = c.charCodeAt(0);
-    if (code >= 0xd800 && code <= 0xdfff) {
-      out += c;
-      continue;
-    }
-    out += foldChar(c);
-  }
-  return out;
+  // ASCII lower-casing keeps length; every other unit goes through foldChar, which maps it to
+  // exactly one unit already in lower case.
+  return text.replace(NON_ASCII, foldUnit).toLowerCase();
+}
+
+const NON_ASCII = /[^\x00-\x7f]/g;
+
+function foldUnit(c: string): string {
+  const code = c.charCodeAt(0);
+  // Surrogate halves are left as they are: names are never written in astral characters.
+  if (code >= 0xd800 && code <= 0xdfff) return c;
+  return foldChar(c);
 }
 
 export interface Token {
