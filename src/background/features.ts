@@ -1,4 +1,6 @@
-/** Background features that live in their own files (context menu, commands...). */
+/** Background features that live in their own files, registered on every start. */
+import { registerContextMenu } from './features/context-menu';
+
 export function registerFeatures(): void {
-  // Filled in as features land.
+  registerContextMenu();
 }

@@ -35,7 +35,8 @@ interface FirefoxSidebarAction {
 export function openPanel(windowId?: number, tabId?: number): void {
   const g = globalThis as { browser?: { sidebarAction?: FirefoxSidebarAction }; chrome?: { sidePanel?: ChromeSidePanel } };
   try {
-    const sidebar = g.browser?.sidebarAction ?? (browser as unknown as { sidebarAction?: FirefoxSidebarAction }).sidebarAction;
+    // The native `browser` global: Firefox's. Chromium has none (or the polyfill's, without sidebarAction).
+    const sidebar = g.browser?.sidebarAction;
     if (sidebar?.open) {
       sidebar.open().catch((e: unknown) => warn('could not open the sidebar', e));
       return;
