@@ -78,11 +78,19 @@ export function findNegations(text: string): { start: number; end: number; raw: 
   return out;
 }
 
+/** ", a member state." closes a sentence as a description; ", the ICC received it." does not. */
+function closingAppositive(piece: string): boolean {
+  const words = piece.replace(/[.!?"')\]]+\s*$/, '').trim().split(/\s+/);
+  return words.length <= 4 && !words.some((w) => /ed$|^(?:is|was|are|were|has|have|had|said|says|will|would|can|could|did|does)$/.test(w));
+}
+
 export interface Clause {
   start: number;
   end: number;
   /** Relative clauses and parentheticals are asides: details in them belong to another claim. */
   aside: boolean;
+  /** An aside that only names or describes ("Karim Khan, the ICC's prosecutor, ..."). */
+  appositive?: boolean;
 }
 
 const ASIDE_OPENER = /^\s*(?:which|who|whose|whom|where|while|whereas|although|though|but|when)\b/;
@@ -111,10 +119,14 @@ export function splitClauses(text: string): Clause[] {
   push(last, text.length, inBracket || ASIDE_OPENER.test(text.slice(last)));
   // An appositive between commas describes the name before it: "Lithuania, an ICC member
   // state, brought the case". It is an aside like a "which" clause.
-  for (let i = 1; i < clauses.length - 1; i++) {
+  for (let i = 1; i < clauses.length; i++) {
     const c = clauses[i]!;
-    if (!c.aside && /^\s*(?:a|an|the|its|his|her|their|itself|himself|herself)\s/.test(text.slice(c.start, c.end)) && text[c.end] === ',' && text[c.start - 1] === ',') {
+    const last = i === clauses.length - 1;
+    // Between two commas, or closing the sentence (", a member state.").
+    const closed = last ? closingAppositive(text.slice(c.start, c.end)) : text[c.end] === ',';
+    if (!c.aside && /^\s*(?:a|an|the|its|his|her|their)\s/.test(text.slice(c.start, c.end)) && text[c.start - 1] === ',' && closed) {
       c.aside = true;
+      c.appositive = true;
     }
   }
   return clauses;

@@ -99,20 +99,9 @@ export function createMatcher(pack: Pick<FactPack, 'version' | 'facts' | 'entiti
 
     const results: { fact: Fact; comparison: FactComparison; verdict: Verdict }[] = [];
     for (const { f, keywordTokens, allKeywords } of matched) {
-      const scope = claimScope(clauses, keywordTokens.map((i) => tokens[i]!), mentions);
+      const scope = claimScope(f.frame, clauses, keywordTokens.map((i) => tokens[i]!), tokens, mentions, stemHits);
+      if (!scope) continue;
       const inScope = (x: { start: number; end: number }) => scope.some((c) => x.start >= c.start && x.start < c.end);
-      // The whole frame must hold inside the claim's clauses: in "Lithuania requested ... Belarus,
-      // which is not a State Party", "State Party" speaks of Belarus, not of Lithuania.
-      if (scope.length < clauses.length || clauses.some((c) => c.aside)) {
-        const scopedHits = new Map<string, number[]>();
-        for (const [stem, at] of stemHits) {
-          const kept = at.filter((i) => inScope(tokens[i]!));
-          if (kept.length) scopedHits.set(stem, kept);
-        }
-        const scopedEntities = new Map<string, number[]>();
-        for (const m of mentions) if (inScope(m)) scopedEntities.set(m.entity, [...(scopedEntities.get(m.entity) ?? []), m.first]);
-        if (!matchFrame(f.frame, tokens, scopedHits, scopedEntities)) continue;
-      }
       const details: SentenceDetails = {
         figures: figures.filter(inScope),
         dates: dates.filter(inScope),
@@ -213,22 +202,46 @@ export function createMatcher(pack: Pick<FactPack, 'version' | 'facts' | 'entiti
 }
 
 /**
- * The clauses in which the claim is made: those holding its keywords; if the keywords stand in
- * the main clause, the whole main clause (all non-aside pieces). An entity-only frame uses the
- * main clause. An aside ("which is not a State Party") speaks of the name just before it, so
- * that name joins the scope.
+ * The clauses in which the claim is made, or null when the frame holds in none of them. The
+ * main clause (every piece that is not an aside) when the claim's predicate stands there;
+ * otherwise each aside holding the predicate, with the name just before it ("Belarus, which is
+ * not a State Party": the aside speaks of Belarus). The whole frame must hold inside the chosen
+ * clauses: in "Lithuania requested ... Belarus, which is not a State Party", "State Party"
+ * speaks of Belarus, not of Lithuania. Appositives ("Karim Khan, the ICC's prosecutor,") help
+ * the frame hold, though their details are not compared.
  */
-function claimScope(clauses: Clause[], keywordTokens: Token[], mentions: EntityMention[]): { start: number; end: number }[] {
-  const holds = (c: Clause) => keywordTokens.some((t) => t.start >= c.start && t.start < c.end);
+function claimScope(
+  frame: CompiledFrame,
+  clauses: Clause[],
+  predicate: Token[],
+  tokens: Token[],
+  mentions: EntityMention[],
+  stemHits: Map<string, number[]>,
+): { start: number; end: number }[] | null {
+  const holds = (c: Clause) => predicate.some((t) => t.start >= c.start && t.start < c.end);
   const main = clauses.filter((c) => !c.aside);
-  const asides = clauses.filter((c) => c.aside && holds(c));
-  const mainHolds = !keywordTokens.length || main.some(holds);
-  const scope: { start: number; end: number }[] = [...(mainHolds ? main : []), ...asides];
-  for (const aside of asides) {
+  const options: { start: number; end: number }[][] = [];
+  if (!predicate.length || main.some(holds)) options.push(main);
+  for (const aside of clauses.filter((c) => c.aside && holds(c))) {
     const antecedent = [...mentions].reverse().find((m) => m.end <= aside.start);
-    if (antecedent) scope.push({ start: antecedent.start, end: antecedent.end });
+    options.push(antecedent ? [aside, { start: antecedent.start, end: antecedent.end }] : [aside]);
   }
-  return scope;
+  const appositives = clauses.filter((c) => c.appositive);
+  const whole = clauses.length === 1 && !clauses[0]!.aside;
+  for (const scope of options) {
+    if (whole) return scope;
+    const frameScope = scope === main ? [...scope, ...appositives] : scope;
+    const within = (x: { start: number }) => frameScope.some((c) => x.start >= c.start && x.start < c.end);
+    const scopedHits = new Map<string, number[]>();
+    for (const [stem, at] of stemHits) {
+      const kept = at.filter((i) => within(tokens[i]!));
+      if (kept.length) scopedHits.set(stem, kept);
+    }
+    const scopedEntities = new Map<string, number[]>();
+    for (const m of mentions) if (within(m)) scopedEntities.set(m.entity, [...(scopedEntities.get(m.entity) ?? []), m.first]);
+    if (matchFrame(frame, tokens, scopedHits, scopedEntities)) return scope;
+  }
+  return null;
 }
 
 /** Words a denial may stand before the claim's own words: "has not yet formally joined". */

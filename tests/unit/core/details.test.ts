@@ -50,3 +50,10 @@ describe('splitClauses', () => {
     expect(splitClauses(text).filter((c) => c.aside).map((c) => text.slice(c.start, c.end))).toEqual(['based in The Hague']);
   });
 });
+
+describe('appositives', () => {
+  const asides = (text: string) => splitClauses(text).filter((c) => c.appositive).map((c) => text.slice(c.start, c.end).trim());
+  it('marks a description between commas', () => expect(asides('Karim Khan, the ICC prosecutor, confirmed it')).toEqual(['the ICC prosecutor']));
+  it('marks a short closing description', () => expect(asides('The case rests on Lithuania, a member state.')).toEqual(['a member state.']));
+  it('does not take a closing main clause for one', () => expect(asides('On 30 September 2024, the ICC received it.')).toEqual([]));
+});
