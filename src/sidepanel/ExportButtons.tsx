@@ -2,7 +2,7 @@
 import { reportFileName, REPORT_MIME, type ReportFormat } from '../reports/file-name';
 import { renderReport } from '../reports/render';
 import type { Report } from '../reports/types';
-import { downloadText } from './download';
+import { downloadText } from '../ui/download';
 
 export interface ExportButtonsProps {
   /** Null while there is nothing finished to export. */

@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { DEFAULT_SETTINGS, type Settings } from '../../settings';
 import type { Verdict } from '../../core/types';
 import { send, errorText, type UiReply } from '../send-message';
+import { downloadText } from '../download';
 import { parseHostname } from '../hostnames';
 import { plural } from '../text';
 import { VERDICT_ICON, VERDICT_LABEL } from '../verdict';
@@ -417,7 +418,7 @@ function PacksSection() {
         setError(`The pack \u201C${name}\u201D could not be exported: it is no longer stored.`);
         return;
       }
-      downloadText(json, `${name}-${version}.json`);
+      downloadText(`${name}-${version}.json`, 'application/json', json);
     } catch (e) {
       setError(errorText(e));
     }
@@ -534,18 +535,4 @@ function PacksSection() {
       ) : null}
     </section>
   );
-}
-
-/** Save `text` as a file through a Blob URL and an <a download>. */
-export function downloadText(text: string, filename: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.rel = 'noopener';
-  a.style.display = 'none';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
