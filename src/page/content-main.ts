@@ -1,0 +1,357 @@
+/**
+ * The content script's work on one page: read its prose, keep only the paragraphs about Belarus
+ * or the ICC, ask the background which sentences agree with or differ from the vetted facts,
+ * paint them, and keep up while the page changes. Everything is torn down with one AbortSignal
+ * (the extension was reloaded or updated), and nothing here ever throws into the page.
+ */
+import { segmentSentences } from '../core/segment';
+import { createTopicGate, type TopicGate } from '../core/topic-gate';
+import type { Finding, SentenceSpan } from '../core/types';
+import type { BackgroundToContent, PageStatus, ReplyOf } from '../messaging/protocol';
+import { autoCheckAllowed, DEFAULT_SETTINGS, type Settings } from '../settings';
+import { ask, asBackgroundMessage, type BackgroundMessage, type RuntimeLike } from './background-client';
+import { createCardController, type CardItem } from './card/card-controller';
+import { OWN_UI_ATTRIBUTE } from './dom-rules';
+import { createTextExtractor, type ExtractResult } from './extract-text';
+import { GATE_TERMS } from './gate-terms';
+import { watchKeyboard } from './keyboard-nav';
+import { debug } from './log';
+import type { OffsetMap } from './offset-map';
+import { findPageDate } from './page-date';
+import { createPainter } from './paint-highlights';
+import { watchPointer } from './pointer-triggers';
+import { nextFrame, scrollToRanges } from './scroll-to-finding';
+import { createCandidateScanner } from './select-candidates';
+import { runSliced, yieldToPage } from './time-slice';
+import { watchMutations, type MutationWatch } from './watch-mutations';
+
+export interface ContentScriptOptions {
+  runtime: RuntimeLike;
+  /** Aborts on `ctx.onInvalidated`: every listener, observer, highlight and the card go with it. */
+  signal: AbortSignal;
+  doc?: Document;
+  /** Quiet time before changed blocks are re-checked, in ms. */
+  debounceMs?: number;
+}
+
+export interface ContentScript {
+  /** Settles when the first check (or the decision not to check) is done; never rejects. */
+  readonly ready: Promise<void>;
+  /** Current status, as `get-status` returns it. */
+  status(): PageStatus;
+}
+
+/** Sentences per `check-sentences` message: bounded payloads, and the page paints while later batches run. */
+export const BATCH_SIZE = 200;
+/** Cached verdicts per page; beyond this the cache starts afresh. */
+const CACHE_LIMIT = 10_000;
+
+export function startContentScript(options: ContentScriptOptions): ContentScript {
+  const { runtime, signal } = options;
+  const doc = options.doc ?? document;
+  /** Built on first use, in a task of its own: compiling a few hundred names into one pattern is not free. */
+  let gate: TopicGate | null = null;
+
+  let settings: Settings = DEFAULT_SETTINGS;
+  /** Checking is on for this page (auto check allowed, or the reader asked). */
+  let active = false;
+  let status: PageStatus = { state: 'idle', url: String(doc.location?.href ?? ''), title: doc.title, findings: [], textLength: 0 };
+  /** Every finding on the page, in document order. */
+  let painted: CardItem[] = [];
+  /** The painted ones the reader can see and reach: related ones only when shown. */
+  let visible: CardItem[] = [];
+  /** Sentence text → its findings, offsets relative to the sentence: unchanged text is not re-sent. */
+  const cache = new Map<string, Finding[]>();
+  /** Bumped by every full check; older work sees it changed and stops. */
+  let generation = 0;
+  let queue: Promise<void> = Promise.resolve();
+  let watcher: MutationWatch | null = null;
+  let pageDate: string | undefined;
+
+  const painter = createPainter(doc, settings, signal);
+  const card = createCardController(doc, signal, () => visible, (path) => runtime.getURL(path), (url, source, fact) => void openViewer(url, source, fact));
+  watchPointer(doc, signal, () => visible, card);
+  watchKeyboard(doc, signal, { items: () => visible, card, go: (i) => void goTo(visible[i], true) });
+
+  /**
+   * Asks the background to open the source viewer in a tab (`open-source-viewer`, to be added to
+   * the protocol). Without an answer, a new window: that works where the page is web-accessible.
+   */
+  async function openViewer(url: string, source: string, fact: string): Promise<void> {
+    try {
+      const reply = await runtime.sendMessage({ type: 'open-source-viewer', source, fact });
+      if (reply && typeof reply === 'object' && (reply as { ok?: unknown }).ok === true) return;
+    } catch {
+      // Fall through.
+    }
+    doc.defaultView?.open(url, '_blank', 'noopener');
+  }
+
+  const stale = (id: number) => id !== generation || signal.aborted;
+
+  function enqueue(task: () => Promise<void>): Promise<void> {
+    queue = queue.then(task).catch((err) => {
+      if (!signal.aborted) debug('check failed', err);
+    });
+    return queue;
+  }
+
+  function repaint(): void {
+    const open = card.openIndex >= 0 ? visible[card.openIndex] : undefined;
+    visible = painted.filter((p) => p.finding.verdict !== 'related' || settings.showRelated);
+    if (open && visible[card.openIndex] !== open) card.close();
+    painter.paint(painted.map((p) => ({ verdict: p.finding.verdict, ranges: p.ranges })));
+    status = { ...status, findings: painted.map((p) => p.finding) };
+  }
+
+  function report(): void {
+    void ask<'page-status'>(runtime, { type: 'page-status', status });
+  }
+
+  async function extract(root: Document | Element): Promise<ExtractResult> {
+    const extractor = createTextExtractor(root, { layout: true });
+    await runSliced(extractor.step, signal);
+    const result = extractor.result();
+    // Joining two million characters is a slice's worth of work on its own.
+    await yieldToPage();
+    return result;
+  }
+
+  async function candidates(text: string): Promise<SentenceSpan[]> {
+    if (!gate) {
+      gate = createTopicGate([...GATE_TERMS]);
+      // The pattern compiles on its first use; let that happen before the scan's first slice.
+      gate.test('');
+      await yieldToPage();
+    }
+    const scanner = createCandidateScanner(text, gate, segmentSentences);
+    await runSliced(scanner.step, signal);
+    return scanner.sentences;
+  }
+
+  /**
+   * Findings for `spans` of `text`, from the cache or the background, as painted items.
+   * Null when the work went stale; `failed` counts batches the background did not answer.
+   */
+  async function check(spans: SentenceSpan[], text: string, map: OffsetMap, id: number): Promise<{ items: CardItem[]; failed: number } | null> {
+    const items: CardItem[] = [];
+    const toSend: SentenceSpan[] = [];
+    let failed = 0;
+    for (const span of spans) {
+      const known = cache.get(span.text);
+      if (!known) toSend.push(span);
+      else for (const f of known) pushItem(items, { ...f, start: f.start + span.start, end: f.end + span.start }, text, map);
+    }
+    for (let i = 0; i < toSend.length; i += BATCH_SIZE) {
+      const batch = toSend.slice(i, i + BATCH_SIZE);
+      const reply = await ask<'check-sentences'>(runtime, { type: 'check-sentences', sentences: batch, ...(pageDate ? { pageDate } : {}) });
+      if (stale(id)) return null;
+      if (!reply || !Array.isArray(reply.findings)) {
+        failed++;
+        continue;
+      }
+      if (cache.size > CACHE_LIMIT) cache.clear();
+      for (const span of batch) cache.set(span.text, []);
+      for (const f of reply.findings) {
+        if (!isFinding(f)) continue;
+        const span = batch.find((s) => f.start >= s.start && f.end <= s.end);
+        if (!span) continue;
+        cache.get(span.text)!.push({ ...f, start: f.start - span.start, end: f.end - span.start });
+        pushItem(items, f, text, map);
+      }
+    }
+    return { items, failed };
+  }
+
+  async function fullCheck(id: number): Promise<void> {
+    if (stale(id) || !active) return;
+    status = { state: 'checking', url: doc.location.href, title: doc.title, findings: status.findings, textLength: status.textLength };
+    pageDate = findPageDate(doc);
+    const { text, map } = await extract(doc);
+    const spans = await candidates(text);
+    const result = spans.length ? await check(spans, text, map, id) : { items: [], failed: 0 };
+    if (!result || stale(id)) return;
+    painted = sortInDocumentOrder(result.items);
+    status = {
+      ...status,
+      state: result.failed ? 'error' : spans.length ? 'done' : 'off-topic',
+      textLength: text.length,
+      checkedAt: new Date().toISOString(),
+      ...(result.failed ? { error: 'SourceLight could not reach its database; try reloading the page.' } : {}),
+    };
+    repaint();
+    report();
+    watcher ??= watchMutations(doc, signal, {
+      isOwn: (node) => node.nodeType === 1 && (node as Element).hasAttribute(OWN_UI_ATTRIBUTE),
+      onBlocks: (blocks) => void enqueue(() => checkBlocks(blocks)),
+      onRescan: (reason) => {
+        if (reason === 'navigation') cache.clear();
+        requestFullCheck();
+      },
+      ...(options.debounceMs !== undefined ? { debounceMs: options.debounceMs } : {}),
+    });
+  }
+
+  /** Re-checks changed blocks only; findings in them, or whose text is gone, are dropped first. */
+  async function checkBlocks(blocks: Element[]): Promise<void> {
+    const id = generation;
+    if (!active || stale(id)) return;
+    painted = painted.filter((p) => alive(p) && !blocks.some((b) => p.ranges.some((r) => intersects(r, b))));
+    let found = false;
+    for (const block of blocks) {
+      if (!block.isConnected) continue;
+      const { text, map } = await extract(block);
+      const spans = await candidates(text);
+      if (!spans.length) continue;
+      found = true;
+      const result = await check(spans, text, map, id);
+      if (!result) return;
+      painted.push(...result.items);
+    }
+    if (stale(id)) return;
+    painted = sortInDocumentOrder(painted);
+    if (found && status.state === 'off-topic') status = { ...status, state: 'done' };
+    status = { ...status, checkedAt: new Date().toISOString() };
+    repaint();
+    report();
+  }
+
+  function requestFullCheck(): Promise<void> {
+    const id = ++generation;
+    return enqueue(() => fullCheck(id));
+  }
+
+  function disable(): void {
+    active = false;
+    generation++;
+    painted = [];
+    card.close();
+    repaint();
+    status = { ...status, state: 'disabled', findings: [] };
+    report();
+  }
+
+  /** Scrolls to a finding, flashes it and opens its card; false when it is no longer on the page. */
+  async function goTo(item: CardItem | undefined, focus: boolean): Promise<boolean> {
+    if (!item || !alive(item)) return false;
+    if (!scrollToRanges(doc, item.ranges)) return false;
+    await nextFrame();
+    painter.flash(item.ranges);
+    const index = visible.indexOf(item);
+    if (index >= 0) card.open(index, { pinned: true, focus });
+    return true;
+  }
+
+  async function handle(message: BackgroundMessage): Promise<ReplyOf<BackgroundToContent, BackgroundMessage['type']>> {
+    switch (message.type) {
+      case 'get-status':
+        return { status };
+      case 'check-page-now':
+        active = true;
+        cache.clear();
+        await requestFullCheck();
+        return { ok: status.state !== 'error' };
+      case 'scroll-to-finding':
+        return { ok: typeof message.index === 'number' && (await goTo(painted[message.index], false)) };
+      case 'settings-changed':
+        applySettings(message.settings);
+        return { ok: true };
+    }
+  }
+
+  function applySettings(next: Settings | undefined): void {
+    if (!next || typeof next !== 'object') return;
+    settings = { ...DEFAULT_SETTINGS, ...next };
+    painter.setSettings(settings);
+    repaint();
+    const url = doc.location.href;
+    // Blocking the site takes effect at once; switching to manual mode leaves a done check in place.
+    const blocked = !autoCheckAllowed({ ...settings, mode: 'auto' }, url);
+    if (blocked && active) disable();
+    else if (!active && autoCheckAllowed(settings, url)) {
+      active = true;
+      void requestFullCheck();
+    }
+  }
+
+  // Replies go through sendResponse (and `return true`), which Chrome, Firefox and the polyfill
+  // all honour; a returned Promise is not honoured everywhere.
+  const listener = (message: unknown, _sender: unknown, sendResponse?: (reply: unknown) => void): true | undefined => {
+    const m = asBackgroundMessage(message);
+    if (!m || signal.aborted || !sendResponse) return undefined;
+    handle(m).then(sendResponse, (err) => {
+      debug('message failed', err);
+      sendResponse({ error: String(err) });
+    });
+    return true;
+  };
+  runtime.onMessage.addListener(listener);
+  signal.addEventListener('abort', () => runtime.onMessage.removeListener(listener));
+
+  async function start(): Promise<void> {
+    if (!doc.body) return;
+    const config = await ask<'get-page-config'>(runtime, { type: 'get-page-config', url: doc.location.href });
+    if (signal.aborted) return;
+    settings = { ...DEFAULT_SETTINGS, ...(config?.settings ?? {}) };
+    painter.setSettings(settings);
+    // Without an answer (background still starting) follow the defaults: quiet unless on topic.
+    active = config ? config.autoCheck === true : autoCheckAllowed(settings, doc.location.href);
+    if (!active) {
+      status = { ...status, state: 'disabled' };
+      return;
+    }
+    await requestFullCheck();
+  }
+
+  const ready = start().catch((err) => debug('start failed', err));
+  return { ready, status: () => status };
+}
+
+function isFinding(f: unknown): f is Finding {
+  if (!f || typeof f !== 'object') return false;
+  const x = f as Finding;
+  return Number.isInteger(x.start) && Number.isInteger(x.end) && x.start >= 0 && x.end > x.start && typeof x.verdict === 'string';
+}
+
+/** Adds `f` with its live ranges, when its offsets still name the sentence it was found in. */
+function pushItem(items: CardItem[], f: Finding, text: string, map: OffsetMap): void {
+  if (f.end > text.length) return;
+  // Offsets travel through the background and back; a mismatch means they no longer fit this
+  // text, and a mark on the wrong words is worse than none.
+  if (typeof f.sentence === 'string' && squash(f.sentence) !== squash(text.slice(f.start, f.end))) {
+    debug('finding does not fit its offsets', f.sentence);
+    return;
+  }
+  const ranges = map.toRanges(f.start, f.end);
+  if (ranges.length) items.push({ finding: f, ranges });
+}
+
+function squash(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+function alive(item: CardItem): boolean {
+  return item.ranges.every((r) => !r.collapsed && r.startContainer.isConnected);
+}
+
+function intersects(range: Range, node: Node): boolean {
+  try {
+    return range.intersectsNode(node);
+  } catch {
+    return false;
+  }
+}
+
+function sortInDocumentOrder(items: CardItem[]): CardItem[] {
+  return items.sort((a, b) => {
+    const ra = a.ranges[0];
+    const rb = b.ranges[0];
+    if (!ra || !rb) return 0;
+    try {
+      return ra.compareBoundaryPoints(Range.START_TO_START, rb);
+    } catch {
+      // Ranges in different trees (shadow roots) cannot be compared; keep their order.
+      return 0;
+    }
+  });
+}

@@ -1,0 +1,165 @@
+/**
+ * Paints findings with the CSS Custom Highlight API: ranges are registered by name and styled by
+ * `::highlight()` rules, so the page's DOM is never touched and highlights follow their text
+ * through reflow. Where the API is missing (older Firefox) painting silently does nothing; the
+ * popup and badge still list the findings.
+ */
+import type { Verdict } from '../core/types';
+import { highlightCss, type HighlightStyle } from './highlight-styles';
+import { debug } from './log';
+
+/** Registry names; DESIGN.md makes the three verdict names a contract that tests rely on. */
+export const HIGHLIGHT_NAMES = {
+  agree: 'sourcelight-agree',
+  discrepancy: 'sourcelight-discrepancy',
+  related: 'sourcelight-related',
+  focus: 'sourcelight-focus',
+} as const;
+
+export interface PaintItem {
+  verdict: Verdict;
+  ranges: readonly AbstractRange[];
+}
+
+export interface PaintSettings {
+  showRelated: boolean;
+  highlightStyle: HighlightStyle;
+}
+
+export interface Painter {
+  /** Replaces what is painted with `items`, in the next animation frame. */
+  paint(items: readonly PaintItem[]): void;
+  setSettings(settings: PaintSettings): void;
+  /** Marks `ranges` strongly for `ms` milliseconds ("here it is"). */
+  flash(ranges: readonly AbstractRange[], ms?: number): void;
+}
+
+interface HighlightWindow {
+  CSS?: { highlights?: Map<string, Highlight> };
+  Highlight?: new (...ranges: AbstractRange[]) => Highlight;
+  CSSStyleSheet?: typeof CSSStyleSheet;
+}
+
+type Adopter = Document | ShadowRoot;
+
+/** All state is dropped, and the registry and style sheets restored, when `signal` aborts. */
+export function createPainter(doc: Document, settings: PaintSettings, signal: AbortSignal): Painter {
+  const win = (doc.defaultView ?? globalThis) as unknown as HighlightWindow;
+  const registry = win.CSS?.highlights;
+  const HighlightCtor = win.Highlight;
+  const supported = !!registry && typeof registry.set === 'function' && typeof HighlightCtor === 'function';
+  let current = settings;
+  let items: readonly PaintItem[] = [];
+  let frame = 0;
+  let sheet: CSSStyleSheet | null = null;
+  let flashTimer: ReturnType<typeof setTimeout> | undefined;
+  const adopters = new Set<Adopter>();
+
+  function styleSheet(): CSSStyleSheet | null {
+    if (sheet || !win.CSSStyleSheet) return sheet;
+    try {
+      sheet = new win.CSSStyleSheet();
+      sheet.replaceSync(highlightCss(current.highlightStyle, HIGHLIGHT_NAMES));
+    } catch (err) {
+      debug('no constructable style sheets', err);
+      sheet = null;
+    }
+    return sheet;
+  }
+
+  /**
+   * `::highlight()` rules apply per tree: text in a shadow tree needs the sheet in that root.
+   * Re-checked on every paint because a site may reassign `adoptedStyleSheets` wholesale.
+   */
+  function adopt(root: Adopter): void {
+    const s = styleSheet();
+    if (!s) return;
+    try {
+      if (!root.adoptedStyleSheets.includes(s)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, s];
+      adopters.add(root);
+    } catch (err) {
+      debug('cannot adopt style sheet', err);
+    }
+  }
+
+  function render(): void {
+    frame = 0;
+    if (!supported || signal.aborted) return;
+    const byName = new Map<string, AbstractRange[]>();
+    const roots = new Set<Adopter>([doc]);
+    for (const item of items) {
+      if (item.verdict === 'related' && !current.showRelated) continue;
+      const name = HIGHLIGHT_NAMES[item.verdict];
+      if (!name) continue;
+      let list = byName.get(name);
+      if (!list) byName.set(name, (list = []));
+      for (const range of item.ranges) {
+        list.push(range);
+        const root = range.startContainer.getRootNode();
+        if (root !== doc && root.nodeType === 11) roots.add(root as ShadowRoot);
+      }
+    }
+    if (byName.size) for (const root of roots) adopt(root);
+    for (const name of [HIGHLIGHT_NAMES.agree, HIGHLIGHT_NAMES.discrepancy, HIGHLIGHT_NAMES.related]) {
+      const ranges = byName.get(name);
+      // An absent name, not an empty one, so "nothing painted" is plain to anyone inspecting.
+      if (ranges?.length) registry!.set(name, new HighlightCtor!(...ranges));
+      else registry!.delete(name);
+    }
+  }
+
+  function schedule(): void {
+    if (frame || signal.aborted) return;
+    const view = doc.defaultView;
+    // A hidden tab runs no animation frames; paint at once there, nothing is on screen anyway.
+    if (doc.visibilityState === 'hidden' || !view) {
+      frame = -1;
+      queueMicrotask(render);
+      return;
+    }
+    frame = view.requestAnimationFrame(render);
+  }
+
+  signal.addEventListener('abort', () => {
+    if (frame > 0) doc.defaultView?.cancelAnimationFrame(frame);
+    clearTimeout(flashTimer);
+    if (supported) for (const name of Object.values(HIGHLIGHT_NAMES)) registry!.delete(name);
+    for (const root of adopters) {
+      try {
+        root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet);
+      } catch {
+        // The root went away with its page; nothing left to restore.
+      }
+    }
+    adopters.clear();
+  });
+
+  return {
+    paint(next) {
+      items = next;
+      schedule();
+    },
+    setSettings(next) {
+      const restyle = next.highlightStyle !== current.highlightStyle;
+      current = next;
+      if (restyle && sheet) {
+        try {
+          sheet.replaceSync(highlightCss(current.highlightStyle, HIGHLIGHT_NAMES));
+        } catch (err) {
+          debug(err);
+        }
+      }
+      schedule();
+    },
+    flash(ranges, ms = 1600) {
+      if (!supported || signal.aborted || !ranges.length) return;
+      adopt(doc);
+      const highlight = new HighlightCtor!(...ranges);
+      // Above the verdict highlights, which keep their default priority of 0.
+      highlight.priority = 1;
+      registry!.set(HIGHLIGHT_NAMES.focus, highlight);
+      clearTimeout(flashTimer);
+      flashTimer = setTimeout(() => registry!.delete(HIGHLIGHT_NAMES.focus), ms);
+    },
+  };
+}

@@ -1,0 +1,210 @@
+/**
+ * Shared end-to-end helpers: headless Debian Chromium with the built extension loaded, and the
+ * fixture pages served over HTTP on 127.0.0.1 (content scripts do not run on file:// URLs by
+ * default). Build first: `npm run build:pack && npx wxt build`.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
+
+/** The unpacked build to load; SOURCELIGHT_EXTENSION_DIR points elsewhere (another browser target, a scratch build). */
+export const EXTENSION_DIR = resolve(process.env.SOURCELIGHT_EXTENSION_DIR ?? '.output/chrome-mv3');
+export const FIXTURE_PAGES = resolve('tests/fixtures/pages');
+export const ARTIFACTS = resolve('tests/artifacts');
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  /** The extension's service worker. */
+  sw: Worker;
+  /** The id Chromium gave the unpacked extension (it depends on the absolute path). */
+  extensionId: string;
+  close(): Promise<void>;
+}
+
+/** Launches Chromium with only our extension, in a fresh profile, and waits for its service worker. */
+export async function launchWithExtension(): Promise<ExtensionBrowser> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No built extension at ${EXTENSION_DIR}: run \`npm run build:pack && npx wxt build\` first.`);
+  }
+  const profile = await mkdtemp(join(tmpdir(), 'sourcelight-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const extensionId = new URL(sw.url()).host;
+  return {
+    context,
+    sw,
+    extensionId,
+    async close() {
+      await context.close().catch(() => {});
+      await rm(profile, { recursive: true, force: true }).catch(() => {});
+    },
+  };
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+export interface FixtureServer {
+  /** `http://127.0.0.1:<port>` */
+  origin: string;
+  url(path: string): string;
+  close(): Promise<void>;
+}
+
+/** Serves `dir` read-only on a random port of 127.0.0.1. */
+export async function serveFixtures(dir = FIXTURE_PAGES): Promise<FixtureServer> {
+  const root = resolve(dir);
+  const server: Server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const file = normalize(join(root, path));
+    if (!file.startsWith(root + sep)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' }).end(body);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    }
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    origin,
+    url: (path) => `${origin}/${path.replace(/^\//, '')}`,
+    close: () => new Promise((ok) => server.close(() => ok())),
+  };
+}
+
+/** The text of every range registered under `name` in the page's `CSS.highlights`, in order. */
+export async function highlightTexts(page: Page, name: string): Promise<string[]> {
+  return page.evaluate((n) => {
+    const h = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights.get(n);
+    return h ? [...h].map((r) => (r as Range).toString().replace(/\s+/g, ' ').trim()) : [];
+  }, name);
+}
+
+/** Polls until `fn` gives a value `ok` accepts, or the timeout passes (then returns the last value). */
+export async function waitFor<T>(fn: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 10_000, everyMs = 150): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  let value = await fn();
+  while (!ok(value) && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, everyMs));
+    value = await fn();
+  }
+  return value;
+}
+
+/** Centre of the first line box of the first range under highlight `name`, in viewport px. */
+export async function highlightPoint(page: Page, name: string, index = 0): Promise<{ x: number; y: number } | null> {
+  return page.evaluate(
+    ([n, i]) => {
+      const h = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights.get(n as string);
+      const range = h ? ([...h][i as number] as Range | undefined) : undefined;
+      const rect = range?.getClientRects()[0];
+      return rect ? { x: rect.left + Math.min(rect.width / 2, 60), y: rect.top + rect.height / 2 } : null;
+    },
+    [name, index] as const,
+  );
+}
+
+interface CdpNode {
+  nodeId: number;
+  nodeType: number;
+  nodeName: string;
+  localName?: string;
+  nodeValue?: string;
+  attributes?: string[];
+  children?: CdpNode[];
+  shadowRoots?: CdpNode[];
+}
+
+export interface CardSnapshot {
+  /** Visible text of the card. */
+  text: string;
+  links: { href: string; text: string }[];
+}
+
+/**
+ * What the card shows, read through the DevTools protocol: its shadow root is closed, so page
+ * scripts (and Playwright's locators) cannot see into it, but DOM.getDocument with pierce can.
+ * Null when no card is open.
+ */
+export async function readCard(page: Page): Promise<CardSnapshot | null> {
+  const cdp: CDPSession = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+    const host = find(root, (n) => n.localName === 'sourcelight-card');
+    const shadow = host?.shadowRoots?.[0];
+    const card = shadow && find(shadow, (n) => n.localName === 'div' && attr(n, 'class')?.split(' ').includes('card') === true);
+    if (!card) return null;
+    const links: CardSnapshot['links'] = [];
+    const walk = (n: CdpNode) => {
+      if (n.localName === 'a') links.push({ href: attr(n, 'href') ?? '', text: textOf(n) });
+      for (const c of n.children ?? []) walk(c);
+    };
+    walk(card);
+    return { text: textOf(card), links };
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
+
+function attr(n: CdpNode, name: string): string | undefined {
+  const a = n.attributes ?? [];
+  for (let i = 0; i < a.length; i += 2) if (a[i] === name) return a[i + 1];
+  return undefined;
+}
+
+function find(n: CdpNode, pred: (n: CdpNode) => boolean): CdpNode | undefined {
+  if (pred(n)) return n;
+  for (const c of [...(n.shadowRoots ?? []), ...(n.children ?? [])]) {
+    const hit = find(c, pred);
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+function textOf(n: CdpNode): string {
+  if (n.nodeType === 3) return n.nodeValue ?? '';
+  if (n.localName === 'style') return '';
+  const inner = (n.children ?? []).map(textOf).join('');
+  return ['p', 'li', 'h2', 'h3', 'blockquote', 'figcaption', 'div', 'section'].includes(n.localName ?? '') ? `${inner}\n` : inner;
+}
+
+/** Saves a screenshot to tests/artifacts/<name>.png (git-ignored) and returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  await mkdir(ARTIFACTS, { recursive: true });
+  const path = join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path });
+  return path;
+}

@@ -1,0 +1,250 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { SentenceSpan } from '../../../src/core/types';
+import type { PageStatus } from '../../../src/messaging/protocol';
+import { BATCH_SIZE, startContentScript } from '../../../src/page/content-main';
+import { discrepancy } from './finding-fixture';
+import { fakeBackground } from './fake-runtime';
+
+class FakeHighlight extends Set<AbstractRange> {
+  priority = 0;
+  constructor(...ranges: AbstractRange[]) {
+    super(ranges);
+  }
+}
+let registry: Map<string, FakeHighlight>;
+const originalCss = Object.getOwnPropertyDescriptor(window, 'CSS');
+let controller: AbortController;
+
+const ARTICLE = `
+  <header><nav><a>Belarus</a> <a>World</a></nav></header>
+  <main><article>
+    <h1>Lithuania takes Belarus to the International Criminal Court</h1>
+    <p>On 30 September 2024, Lithuania referred the situation in Belarus to the International Criminal Court.</p>
+    <p>Poland referred Lukashenko to the ICC in October 2024. Officials said others could join.</p>
+    <p>The weather in Vilnius was mild on the day, with light winds.</p>
+  </article></main>
+  <footer>Belarus coverage footer</footer>`;
+
+function load(html: string): void {
+  document.body.innerHTML = html;
+}
+
+const painted = (name: string) => [...(registry.get(name) ?? [])].map((r) => (r as Range).toString());
+const sentSentences = (bg: ReturnType<typeof fakeBackground>) =>
+  bg.sent.filter((m) => m.type === 'check-sentences').flatMap((m) => (m.sentences as SentenceSpan[]).map((s) => s.text));
+const lastStatus = (bg: ReturnType<typeof fakeBackground>) => (bg.sent.filter((m) => m.type === 'page-status').at(-1)?.status as PageStatus) ?? null;
+
+async function settle(ms = 30): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  await new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
+}
+
+beforeEach(() => {
+  registry = new Map();
+  Object.defineProperty(window, 'CSS', { value: { highlights: registry }, configurable: true, writable: true });
+  (window as unknown as { Highlight: unknown }).Highlight = FakeHighlight;
+  controller = new AbortController();
+});
+
+afterEach(() => {
+  controller.abort();
+  if (originalCss) Object.defineProperty(window, 'CSS', originalCss);
+  document.adoptedStyleSheets = [];
+});
+
+describe('startContentScript', () => {
+  it('asks for the page config, sends only on-topic sentences, paints the findings and reports them', async () => {
+    load(ARTICLE);
+    const bg = fakeBackground();
+    const cs = startContentScript({ runtime: bg.runtime, signal: controller.signal });
+    await cs.ready;
+    await settle();
+    expect(bg.sent[0]).toEqual({ type: 'get-page-config', url: location.href });
+    expect(sentSentences(bg)).toEqual([
+      'Lithuania takes Belarus to the International Criminal Court',
+      'On 30 September 2024, Lithuania referred the situation in Belarus to the International Criminal Court.',
+      'Poland referred Lukashenko to the ICC in October 2024.',
+      'Officials said others could join.',
+    ]);
+    expect(painted('sourcelight-discrepancy')).toEqual(['Poland referred Lukashenko to the ICC in October 2024.']);
+    expect(painted('sourcelight-agree')).toEqual(['On 30 September 2024, Lithuania referred the situation in Belarus to the International Criminal Court.']);
+    const status = lastStatus(bg)!;
+    expect(status.state).toBe('done');
+    expect(status.findings.map((f) => f.verdict)).toEqual(['agree', 'discrepancy']);
+    expect(status.textLength).toBeGreaterThan(100);
+  });
+
+  it('sends nothing from an off-topic page and says so', async () => {
+    load('<main><article><p>About 300,000 homes lost power for up to six hours.</p><p>United won 3-1.</p></article></main>');
+    const bg = fakeBackground();
+    const cs = startContentScript({ runtime: bg.runtime, signal: controller.signal });
+    await cs.ready;
+    await settle();
+    expect(sentSentences(bg)).toEqual([]);
+    expect(registry.size).toBe(0);
+    expect(lastStatus(bg)!.state).toBe('off-topic');
+  });
+
+  it('sends the sentences in bounded batches', async () => {
+    load(`<article>${Array.from({ length: 450 }, (_, i) => `<p>Belarus fact number ${i} stands here.</p>`).join('')}</article>`);
+    const bg = fakeBackground();
+    await startContentScript({ runtime: bg.runtime, signal: controller.signal }).ready;
+    const batches = bg.sent.filter((m) => m.type === 'check-sentences').map((m) => (m.sentences as unknown[]).length);
+    expect(batches).toEqual([BATCH_SIZE, BATCH_SIZE, 50]);
+    const first = bg.sent.find((m) => m.type === 'check-sentences')!;
+    expect(first.pageDate).toBeUndefined();
+  });
+
+  it('passes the page date from its metadata', async () => {
+    document.head.innerHTML = '<meta property="article:published_time" content="2024-10-02T08:30:00Z">';
+    load(ARTICLE);
+    const bg = fakeBackground();
+    await startContentScript({ runtime: bg.runtime, signal: controller.signal }).ready;
+    expect(bg.sent.find((m) => m.type === 'check-sentences')!.pageDate).toBe('2024-10-02');
+    document.head.innerHTML = '';
+  });
+
+  it('does not check when the site is not to be checked automatically, until asked', async () => {
+    load(ARTICLE);
+    const bg = fakeBackground({ autoCheck: false });
+    const cs = startContentScript({ runtime: bg.runtime, signal: controller.signal });
+    await cs.ready;
+    expect(sentSentences(bg)).toEqual([]);
+    expect(cs.status().state).toBe('disabled');
+    expect(await bg.tell({ type: 'check-page-now' })).toEqual({ ok: true });
+    await settle();
+    expect(painted('sourcelight-discrepancy')).toHaveLength(1);
+  });
+
+  it('answers get-status and ignores messages that are not its own', async () => {
+    load(ARTICLE);
+    const bg = fakeBackground();
+    await startContentScript({ runtime: bg.runtime, signal: controller.signal }).ready;
+    const reply = (await bg.tell({ type: 'get-status' })) as { status: PageStatus };
+    expect(reply.status.state).toBe('done');
+    expect(reply.status.findings).toHaveLength(2);
+    expect(await bg.tell({ type: 'something-else' })).toBeUndefined();
+  });
+
+  it('shows related findings when settings change to show them', async () => {
+    load(ARTICLE);
+    const bg = fakeBackground({
+      findingsFor: (s) => (s.text.startsWith('Officials') ? [discrepancy(s.text, s.start, { verdict: 'related', details: [] })] : []),
+    });
+    await startContentScript({ runtime: bg.runtime, signal: controller.signal }).ready;
+    await settle();
+    expect(registry.has('sourcelight-related')).toBe(false);
+    await bg.tell({ type: 'settings-changed', settings: { ...bg.config.settings, showRelated: true } });
+    await settle();
+    expect(painted('sourcelight-related')).toEqual(['Officials said others could join.']);
+  });
+
+  it('never paints a finding whose offsets do not fit its sentence', async () => {
+    load(ARTICLE);
+    const bg = fakeBackground({ findingsFor: (s) => (s.text.startsWith('Poland') ? [discrepancy('Something else entirely here.', s.start)] : []) });
+    await startContentScript({ runtime: bg.runtime, signal: controller.signal }).ready;
+    await settle();
+    expect(registry.size).toBe(0);
+  });
+
+  it('reports an error when the background does not answer, and throws nothing', async () => {
+    load(ARTICLE);
+    const bg = fakeBackground();
+    bg.runtime.sendMessage = async () => {
+      throw new Error('Extension context invalidated.');
+    };
+    const cs = startContentScript({ runtime: bg.runtime, signal: controller.signal });
+    await cs.ready;
+    expect(cs.status().state).toBe('error');
+  });
+
+  it('checks paragraphs added later, and only them, and re-paints', async () => {
+    load(ARTICLE);
+    const bg = fakeBackground();
+    await startContentScript({ runtime: bg.runtime, signal: controller.signal, debounceMs: 20 }).ready;
+    await settle();
+    const before = sentSentences(bg).length;
+    const p = document.createElement('p');
+    p.textContent = 'Later, Poland referred Lukashenko to the ICC again, the site claimed.';
+    document.querySelector('article')!.append(p);
+    const script = document.createElement('script');
+    script.textContent = 'window.analytics = 1';
+    document.body.append(script);
+    await settle(120);
+    expect(sentSentences(bg).slice(before)).toEqual(['Later, Poland referred Lukashenko to the ICC again, the site claimed.']);
+    expect(painted('sourcelight-discrepancy')).toEqual([
+      'Poland referred Lukashenko to the ICC in October 2024.',
+      'Later, Poland referred Lukashenko to the ICC again, the site claimed.',
+    ]);
+    expect(lastStatus(bg)!.findings).toHaveLength(3);
+  });
+
+  it('drops findings whose text was removed, and re-uses verdicts for unchanged text', async () => {
+    load(ARTICLE);
+    const bg = fakeBackground();
+    await startContentScript({ runtime: bg.runtime, signal: controller.signal, debounceMs: 20 }).ready;
+    await settle();
+    const sentBefore = sentSentences(bg).length;
+    const paragraphs = document.querySelectorAll('article p');
+    paragraphs[1]!.remove();
+    // Re-render the first paragraph with the same text (a framework re-mounting it).
+    const copy = paragraphs[0]!.cloneNode(true);
+    paragraphs[0]!.replaceWith(copy);
+    await settle(120);
+    expect(registry.has('sourcelight-discrepancy')).toBe(false);
+    expect(painted('sourcelight-agree')).toHaveLength(1);
+    expect(sentSentences(bg).length).toBe(sentBefore);
+    expect(lastStatus(bg)!.findings.map((f) => f.verdict)).toEqual(['agree']);
+  });
+
+  it('takes its highlights, listener and card away when its signal aborts', async () => {
+    load(ARTICLE);
+    const bg = fakeBackground();
+    await startContentScript({ runtime: bg.runtime, signal: controller.signal }).ready;
+    await settle();
+    expect(registry.size).toBe(2);
+    controller.abort();
+    expect(registry.size).toBe(0);
+    expect(bg.listeners.size).toBe(0);
+    expect(document.querySelector('sourcelight-card')).toBeNull();
+  });
+});
+
+describe('startContentScript: settings', () => {
+  it('clears everything and stops when the site is blocked, and ignores later page changes', async () => {
+    load(ARTICLE);
+    const bg = fakeBackground();
+    const cs = startContentScript({ runtime: bg.runtime, signal: controller.signal, debounceMs: 20 });
+    await cs.ready;
+    await settle();
+    expect(registry.size).toBe(2);
+    await bg.tell({ type: 'settings-changed', settings: { ...bg.config.settings, blockSites: [location.hostname] } });
+    await settle();
+    expect(registry.size).toBe(0);
+    expect(cs.status().state).toBe('disabled');
+    const sent = bg.sent.length;
+    document.querySelector('article')!.append(Object.assign(document.createElement('p'), { textContent: 'Poland referred Lukashenko to the ICC, again.' }));
+    await settle(120);
+    expect(bg.sent.filter((m) => m.type === 'check-sentences').length).toBe(bg.sent.slice(0, sent).filter((m) => m.type === 'check-sentences').length);
+  });
+});
+
+describe('startContentScript: single-page apps', () => {
+  it('checks the whole page afresh when the URL changes with the content', async () => {
+    load(ARTICLE);
+    const start = location.href;
+    const bg = fakeBackground();
+    const cs = startContentScript({ runtime: bg.runtime, signal: controller.signal, debounceMs: 20 });
+    await cs.ready;
+    await settle();
+    expect(registry.size).toBe(2);
+    history.pushState({}, '', '/sport/results');
+    document.querySelector('main')!.innerHTML = '<article><h1>Results</h1><p>United won 3-1 on Saturday afternoon.</p></article>';
+    await settle(150);
+    expect(cs.status().url).toMatch(/\/sport\/results$/);
+    expect(cs.status().state).toBe('off-topic');
+    expect(registry.size).toBe(0);
+    history.pushState({}, '', start);
+  });
+});
