@@ -1,5 +1,13 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+
+/**
+ * Scripts that run in web pages use `browser.runtime` only with promises and `sendResponse`,
+ * which Chrome and Firefox both provide natively: they get WXT's plain `browser` instead of the
+ * polyfill, which would add about 10 KB to every page. Extension pages keep the polyfill.
+ */
+const IN_PAGE = new Set(['content-script', 'unlisted-script']);
 
 export default defineConfig({
   srcDir: 'src',
@@ -9,6 +17,16 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // A factory: WXT runs several Vite builds and each needs its own plugin instances.
   vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    'vite:build:extendConfig'(entrypoints, config) {
+      if (!entrypoints.every((e) => IN_PAGE.has(e.type))) return;
+      const current = config.resolve?.alias ?? [];
+      const list = Array.isArray(current) ? current : Object.entries(current).map(([find, replacement]) => ({ find, replacement: replacement as string }));
+      config.resolve = { ...config.resolve, alias: [{ find: /^wxt\/browser$/, replacement: resolve('node_modules/wxt/dist/browser.mjs') }, ...list] };
+      // Names in Cyrillic and Łacinka stay UTF-8 rather than six-byte \u escapes.
+      config.esbuild = { ...(config.esbuild || {}), charset: 'utf8' };
+    },
+  },
   manifest: ({ browser, manifestVersion }) => ({
     name: 'SourceLight',
     description:
@@ -17,6 +35,9 @@ export default defineConfig({
     // storage: settings and facts; activeTab + scripting: "check this page" in manual mode;
     // contextMenus: "Check with SourceLight" on a selection; sidePanel: the draft editor.
     permissions: ['storage', 'activeTab', 'scripting', 'contextMenus', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // Pages are read where the content script runs (every site, in automatic mode); the same
+    // access lets the background inject the card's code into a page's isolated world on demand.
+    host_permissions: ['<all_urls>'],
     action: { default_title: 'SourceLight', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
     ...(manifestVersion === 2 ? { browser_action: { default_title: 'SourceLight', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } } } : {}),
     commands: {

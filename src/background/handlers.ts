@@ -7,6 +7,7 @@ import { BUNDLED } from '../db/database';
 import { exportPack, importPack, removePack, setPackEnabled } from '../db/user-packs';
 import type { PageStatus } from '../messaging/protocol';
 import { autoCheckAllowed, type Settings } from '../settings';
+import { sourceViewerPath } from '../ui/links';
 import type { PackStore } from './pack-store';
 import { readSettings, writeSettings } from './settings-store';
 import { getTabStatus, setTabStatus } from './tab-status';
@@ -16,6 +17,8 @@ export interface HandlerContext {
   store: PackStore;
   /** The tab a content script message came from. */
   tabId?: number;
+  /** And its frame. */
+  frameId?: number;
 }
 
 type Handler = (payload: any, ctx: HandlerContext) => Promise<unknown>;
@@ -44,8 +47,20 @@ export const handlers: Record<MessageType, Handler> = {
     return { ok: true };
   },
   async 'get-page-config'({ url }, { store }) {
-    const settings = await readSettings(store.db);
-    return { autoCheck: autoCheckAllowed(settings, url), settings };
+    const [settings, gateTerms] = await Promise.all([readSettings(store.db), store.gateTerms()]);
+    return { autoCheck: autoCheckAllowed(settings, url), settings, gateTerms };
+  },
+  async 'load-card'(_p, { tabId, frameId }) {
+    if (tabId === undefined) return { ok: false };
+    // Into the content script's isolated world: the page never sees the card's code.
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId ?? 0] }, files: ['/card.js'] });
+    return { ok: true };
+  },
+  async 'open-source-viewer'({ source, fact }, { store }) {
+    await store.ready();
+    const quote = fact ? (await store.db.facts.get(fact))?.quote.text : undefined;
+    await browser.tabs.create({ url: browser.runtime.getURL(sourceViewerPath(source, fact, quote) as '/source-viewer.html') });
+    return { ok: true };
   },
   async 'get-tab-status'({ tabId }) {
     return { status: await getTabStatus(tabId) };

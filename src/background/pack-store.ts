@@ -6,6 +6,7 @@
 import { createMatcher, type Matcher } from '../core/matcher';
 import { BUNDLED, openDatabase, type SourceLightDb } from '../db/database';
 import { ensureSeeded } from '../db/seed';
+import { gateTermsFor } from '../core/topic-gate';
 import type { FactPack } from '../facts/schema';
 
 export interface PackStore {
@@ -13,6 +14,8 @@ export interface PackStore {
   /** Resolves once the database holds the bundled pack. */
   ready(): Promise<void>;
   matcher(): Promise<Matcher>;
+  /** The topic gate's terms for content scripts: the bundled pack's and enabled imports'. */
+  gateTerms(): Promise<string[]>;
   /** Drops the in-memory index; the next check rebuilds it from the database. */
   invalidate(): void;
   bundledVersion: string;
@@ -21,6 +24,7 @@ export interface PackStore {
 export function createPackStore(bundled: FactPack, db: SourceLightDb = openDatabase()): PackStore {
   let seeding: Promise<void> | undefined;
   let building: Promise<Matcher> | undefined;
+  let terms: Promise<string[]> | undefined;
 
   const ready = () => {
     seeding ??= ensureSeeded(db, bundled)
@@ -40,10 +44,19 @@ export function createPackStore(bundled: FactPack, db: SourceLightDb = openDatab
     return seeding;
   };
 
-  async function build(): Promise<Matcher> {
+  async function activePacks(): Promise<(name: string) => boolean> {
     await ready();
     const disabledPacks = new Set((await db.packs.toArray()).filter((p) => !p.enabled).map((p) => p.name));
-    const active = (name: string) => name === BUNDLED || !disabledPacks.has(name);
+    return (name: string) => name === BUNDLED || !disabledPacks.has(name);
+  }
+
+  async function activeEntities() {
+    const active = await activePacks();
+    return (await db.entities.toArray()).filter((e) => active(e.packName));
+  }
+
+  async function build(): Promise<Matcher> {
+    const active = await activePacks();
     const [facts, entities, sources, version] = await Promise.all([
       db.facts.toArray(),
       db.entities.toArray(),
@@ -68,8 +81,18 @@ export function createPackStore(bundled: FactPack, db: SourceLightDb = openDatab
       });
       return building;
     },
+    gateTerms() {
+      terms ??= activeEntities()
+        .then((entities) => gateTermsFor(entities))
+        .catch((err: unknown) => {
+          terms = undefined;
+          throw err;
+        });
+      return terms;
+    },
     invalidate() {
       building = undefined;
+      terms = undefined;
     },
     bundledVersion: bundled.version,
   };

@@ -12,6 +12,7 @@ export interface SenderLike {
   id?: string;
   url?: string;
   tab?: { id?: number };
+  frameId?: number;
 }
 
 /** Whether a sender is one of ours: our content script in a tab, or an extension page. */
@@ -28,7 +29,7 @@ export async function route(message: unknown, sender: SenderLike, store: PackSto
   const v = validateMessage(message);
   if (!v.ok) return { error: v.error };
   if (kind === 'content' && !CONTENT_SCRIPT_MESSAGES.has(v.type)) return { error: `${v.type} is not allowed from a page` };
-  const ctx: HandlerContext = { store, tabId: sender.tab?.id };
+  const ctx: HandlerContext = { store, tabId: sender.tab?.id, frameId: sender.frameId };
   try {
     return await handlers[v.type](v.payload, ctx);
   } catch (err) {
@@ -42,7 +43,10 @@ export function listen(store: PackStore): void {
   const origin = browser.runtime.getURL('/');
   browser.runtime.onMessage.addListener(((message: unknown, sender: SenderLike, sendResponse: (r: unknown) => void) => {
     // sendResponse + `return true` works in Chromium, Firefox and WXT's fake browser alike.
-    void route(message, sender, store, extensionId, origin).then(sendResponse);
+    // A route that throws anyway still answers, so the sender is never left without a reply.
+    void route(message, sender, store, extensionId, origin).then(sendResponse, (err: unknown) =>
+      sendResponse({ error: `message failed: ${(err as Error)?.message ?? String(err)}` }),
+    );
     return true;
   }) as never);
 }

@@ -61,6 +61,8 @@ export const messageSchemas = {
       .passthrough(),
   }),
   'get-page-config': z.object({ url: z.string().max(8_192) }),
+  'load-card': empty,
+  'open-source-viewer': z.object({ source: z.string().max(200), fact: z.string().max(200).optional() }),
   'get-tab-status': z.object({ tabId }),
   'check-tab-now': z.object({ tabId }),
   'scroll-to-finding': z.object({ tabId, index: z.number().int().nonnegative() }),
@@ -79,7 +81,7 @@ export const messageSchemas = {
 export type MessageType = keyof typeof messageSchemas;
 
 /** Messages a content script may send; the rest come only from extension pages. */
-export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set(['check-sentences', 'page-status', 'get-page-config']);
+export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set(['check-sentences', 'page-status', 'get-page-config', 'load-card', 'open-source-viewer']);
 
 export type Validated =
   | { ok: true; type: MessageType; payload: Record<string, unknown> }
@@ -88,7 +90,9 @@ export type Validated =
 export function validateMessage(message: unknown): Validated {
   if (!message || typeof message !== 'object') return { ok: false, error: 'message must be an object' };
   const type = (message as { type?: unknown }).type;
-  if (typeof type !== 'string' || !(type in messageSchemas)) return { ok: false, error: `unknown message type: ${String(type).slice(0, 60)}` };
+  // Own keys only: `in` also finds Object.prototype's ("constructor", "toString", "__proto__"),
+  // which are not schemas and made this function throw instead of answering.
+  if (typeof type !== 'string' || !Object.hasOwn(messageSchemas, type)) return { ok: false, error: `unknown message type: ${String(type).slice(0, 60)}` };
   const { type: _t, ...payload } = message as Record<string, unknown>;
   const parsed = messageSchemas[type as MessageType].safeParse(payload);
   if (!parsed.success) {

@@ -12,6 +12,8 @@ export interface TopicGate {
   test(text: string): boolean;
 }
 
+import { fold } from './normalize';
+
 const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 const SHORT = 4;
@@ -32,6 +34,22 @@ export function minimalTerms(terms: string[]): string[] {
   };
   for (const t of sorted) if (!kept.some((k) => covers(k, t))) kept.push(t);
   return kept.sort();
+}
+
+/**
+ * The gate's terms for a set of entities: every spelling of the topic entities, as written and
+ * folded, so a page's raw text can be tested without folding it first.
+ */
+export function gateTermsFor(entities: readonly { topic?: boolean; name: string; aliases: string[]; adjectives: string[] }[]): string[] {
+  const terms: string[] = [];
+  for (const e of entities) {
+    if (!e.topic) continue;
+    for (const name of [e.name, ...e.aliases, ...e.adjectives]) {
+      if (name.length < 3) continue;
+      terms.push(name.toLowerCase(), fold(name));
+    }
+  }
+  return minimalTerms(terms);
 }
 
 export function createTopicGate(terms: string[]): TopicGate {

@@ -5,30 +5,15 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fold } from '../core/normalize';
-import { minimalTerms } from '../core/topic-gate';
+import { gateTermsFor } from '../core/topic-gate';
 import type { FactPack } from './schema';
 import { loadDataDir } from './load-data';
 import { describeProblems, validatePack } from './validate-pack';
 
 export const DEFAULT_PACK_PATH = 'src/generated/fact-pack.json';
 
-/**
- * The topic gate's terms: every spelling of the topic entities, as written and folded, so the
- * content script can test a page's raw text without folding it first.
- */
-export function gateTerms(pack: FactPack): string[] {
-  const terms = new Set<string>();
-  for (const e of pack.entities) {
-    if (!e.topic) continue;
-    for (const name of [e.name, ...e.aliases, ...e.adjectives]) {
-      if (name.length < 3) continue;
-      terms.add(name.toLowerCase());
-      terms.add(fold(name));
-    }
-  }
-  return minimalTerms([...terms]);
-}
+/** The topic gate's terms, for tests and tools that want them without the pack. */
+export const gateTerms = (pack: FactPack): string[] => gateTermsFor(pack.entities);
 
 export function buildPack(dataDir: string, outFile: string): { ok: true; facts: number; version: string } | { ok: false; message: string } {
   const load = loadDataDir(dataDir);

@@ -26,7 +26,11 @@ export interface ContentToBackground {
   /** The page's findings changed (badge, popup). Sent after painting. */
   'page-status': { payload: { status: PageStatus }; reply: { ok: true } };
   /** Should this page be checked automatically? */
-  'get-page-config': { payload: { url: string }; reply: { autoCheck: boolean; settings: Settings } };
+  'get-page-config': { payload: { url: string }; reply: { autoCheck: boolean; settings: Settings; gateTerms: string[] } };
+  /** Inject the card's code into the sender's frame (first card opened on the page). */
+  'load-card': { payload: Record<string, never>; reply: { ok: boolean } };
+  /** Open the source viewer in a tab, at this source and fact's quote. */
+  'open-source-viewer': { payload: { source: string; fact?: string }; reply: { ok: boolean } };
 }
 
 /** Popup, side panel, options and source viewer → background. */

@@ -10,10 +10,11 @@ import type { Finding, SentenceSpan } from '../core/types';
 import type { BackgroundToContent, PageStatus, ReplyOf } from '../messaging/protocol';
 import { autoCheckAllowed, DEFAULT_SETTINGS, type Settings } from '../settings';
 import { ask, asBackgroundMessage, type BackgroundMessage, type RuntimeLike } from './background-client';
-import { createCardController, type CardItem } from './card/card-controller';
+import type { CardItem } from './card/card-controller';
+import { createLazyCard, type CardModule } from './card/lazy-card';
+import { loadCardModule } from './card/load-card';
 import { OWN_UI_ATTRIBUTE } from './dom-rules';
 import { createTextExtractor, type ExtractResult } from './extract-text';
-import { GATE_TERMS } from './gate-terms';
 import { watchKeyboard } from './keyboard-nav';
 import { debug } from './log';
 import type { OffsetMap } from './offset-map';
@@ -32,6 +33,8 @@ export interface ContentScriptOptions {
   doc?: Document;
   /** Quiet time before changed blocks are re-checked, in ms. */
   debounceMs?: number;
+  /** Loads the card's code on first open; by default the background injects it. */
+  loadCard?: () => Promise<CardModule>;
 }
 
 export interface ContentScript {
@@ -51,6 +54,8 @@ export function startContentScript(options: ContentScriptOptions): ContentScript
   const doc = options.doc ?? document;
   /** Built on first use, in a task of its own: compiling a few hundred names into one pattern is not free. */
   let gate: TopicGate | null = null;
+  /** The topic names, from the background: they follow imported packs, and stay out of this bundle. */
+  let gateTerms: readonly string[] = [];
 
   let settings: Settings = DEFAULT_SETTINGS;
   /** Checking is on for this page (auto check allowed, or the reader asked). */
@@ -69,7 +74,14 @@ export function startContentScript(options: ContentScriptOptions): ContentScript
   let pageDate: string | undefined;
 
   const painter = createPainter(doc, settings, signal);
-  const card = createCardController(doc, signal, () => visible, (path) => runtime.getURL(path), (url, source, fact) => void openViewer(url, source, fact));
+  const card = createLazyCard(
+    options.loadCard ?? (() => loadCardModule(runtime)),
+    doc,
+    signal,
+    () => visible,
+    (path) => runtime.getURL(path),
+    (url, source, fact) => void openViewer(url, source, fact),
+  );
   watchPointer(doc, signal, () => visible, card);
   watchKeyboard(doc, signal, { items: () => visible, card, go: (i) => void goTo(visible[i], true) });
 
@@ -119,7 +131,7 @@ export function startContentScript(options: ContentScriptOptions): ContentScript
 
   async function candidates(text: string): Promise<SentenceSpan[]> {
     if (!gate) {
-      gate = createTopicGate([...GATE_TERMS]);
+      gate = createTopicGate([...gateTerms]);
       // The pattern compiles on its first use; let that happen before the scan's first slice.
       gate.test('');
       await yieldToPage();
@@ -292,7 +304,15 @@ export function startContentScript(options: ContentScriptOptions): ContentScript
     if (!doc.body) return;
     const config = await ask<'get-page-config'>(runtime, { type: 'get-page-config', url: doc.location.href });
     if (signal.aborted) return;
+    if (!config) {
+      // The background is not answering (updating, or gone): nothing can be checked, and a
+      // page is better left unmarked than marked from stale state.
+      status = { ...status, state: 'error', error: 'SourceLight is not answering' };
+      return;
+    }
     settings = { ...DEFAULT_SETTINGS, ...(config?.settings ?? {}) };
+    // Without terms nothing passes the gate: silence until the background answers.
+    gateTerms = Array.isArray(config?.gateTerms) ? config.gateTerms.filter((t): t is string => typeof t === 'string') : [];
     painter.setSettings(settings);
     // Without an answer (background still starting) follow the defaults: quiet unless on topic.
     active = config ? config.autoCheck === true : autoCheckAllowed(settings, doc.location.href);

@@ -29,7 +29,12 @@ const HOST_STYLE: Record<string, string> = {
 };
 
 export function createCardHost(doc: Document): CardHost {
-  const host = doc.createElement('sourcelight-card');
+  let host = doc.createElement('sourcelight-card');
+  // A page can define `sourcelight-card` itself before SourceLight creates one. The element is
+  // then the page's custom element, and a shadow root attached to it is handed to the page's
+  // ElementInternals, closed or not: the page could read and rewrite the card. Such a host is
+  // dropped for a plain <div>, which no page can turn into a custom element.
+  if (isCustomElement(host)) host = doc.createElement('div');
   host.setAttribute(OWN_UI_ATTRIBUTE, '');
   for (const [name, value] of Object.entries(HOST_STYLE)) host.style.setProperty(name, value, 'important');
   const root = host.attachShadow({ mode: 'closed' });
@@ -41,6 +46,15 @@ export function createCardHost(doc: Document): CardHost {
   }
   doc.documentElement.append(host);
   return { host, root };
+}
+
+/** True when the page has defined the element's name, so the element runs the page's code. */
+function isCustomElement(el: Element): boolean {
+  try {
+    return el.matches(':defined');
+  } catch {
+    return false;
+  }
 }
 
 /** Constructed sheets are exempt from the page's CSP; a <style> is the fallback where they are missing. */

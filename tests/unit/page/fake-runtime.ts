@@ -1,7 +1,9 @@
 import type { Finding, SentenceSpan } from '../../../src/core/types';
 import type { MessageListener, RuntimeLike } from '../../../src/page/background-client';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/settings';
+import { CARD_MODULE_KEY } from '../../../src/page/card/card-module-key';
 import { discrepancy } from './finding-fixture';
+import GATE_TERMS from '../../../src/generated/gate-terms.json';
 
 export interface FakeBackground {
   runtime: RuntimeLike;
@@ -10,7 +12,7 @@ export interface FakeBackground {
   /** Sends a background → content message and resolves with the reply. */
   tell(message: unknown): Promise<unknown>;
   listeners: Set<MessageListener>;
-  config: { autoCheck: boolean; settings: Settings };
+  config: { autoCheck: boolean; settings: Settings; gateTerms: string[] };
 }
 
 /**
@@ -20,7 +22,7 @@ export interface FakeBackground {
 export function fakeBackground(overrides: { autoCheck?: boolean; settings?: Partial<Settings>; findingsFor?: (s: SentenceSpan) => Finding[] } = {}): FakeBackground {
   const sent: FakeBackground['sent'] = [];
   const listeners = new Set<MessageListener>();
-  const config = { autoCheck: overrides.autoCheck ?? true, settings: { ...DEFAULT_SETTINGS, ...overrides.settings } };
+  const config = { autoCheck: overrides.autoCheck ?? true, settings: { ...DEFAULT_SETTINGS, ...overrides.settings }, gateTerms: [...GATE_TERMS] };
   const findingsFor =
     overrides.findingsFor ??
     ((s: SentenceSpan): Finding[] => {
@@ -38,6 +40,10 @@ export function fakeBackground(overrides: { autoCheck?: boolean; settings?: Part
         case 'check-sentences':
           return { findings: (m.sentences as SentenceSpan[]).flatMap(findingsFor) };
         case 'page-status':
+          return { ok: true };
+        case 'load-card':
+          // The real background injects /card.js into this world; here the module is there already.
+          (globalThis as Record<string, unknown>)[CARD_MODULE_KEY] = await import('../../../src/page/card/card-controller');
           return { ok: true };
         default:
           return { error: 'unknown' };

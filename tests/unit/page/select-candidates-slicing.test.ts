@@ -8,10 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { segmentSentences } from '../../../src/core/segment';
 import { createTopicGate } from '../../../src/core/topic-gate';
 import type { SentenceSpan } from '../../../src/core/types';
-import { FALLBACK_GATE_TERMS } from '../../../src/page/gate-terms-fallback';
+import GATE_TERMS from '../../../src/generated/gate-terms.json';
 import { createCandidateScanner, selectCandidates, type TopicTest } from '../../../src/page/select-candidates';
 
-const gate = createTopicGate([...FALLBACK_GATE_TERMS]);
+const gate = createTopicGate([...GATE_TERMS]);
 
 /** The scan as it was before long paragraphs were read in pieces: one segmentation of the whole. */
 function wholeParagraphs(text: string, topic: TopicTest, longParagraph: number, maxLength = 2000, minLength = 12): SentenceSpan[] {
