@@ -15,6 +15,8 @@ export default defineConfig({
   // Icons and other static files; relative to the root, and the top level has no public/.
   publicDir: 'src/public',
   modules: ['@wxt-dev/webextension-polyfill'],
+  // The sources zip Firefox's reviewers rebuild from: no test output, screenshots or big pages.
+  zip: { excludeSources: ['tests/artifacts/**', '.output/**', 'src/generated/**'] },
   // A factory: WXT runs several Vite builds and each needs its own plugin instances.
   vite: () => ({ plugins: [preact()] }),
   hooks: {
