@@ -180,7 +180,7 @@ export function createMatcher(pack: Pick<FactPack, 'version' | 'facts' | 'entiti
   }
 
   function sourceRef(s: Source): SourceRef {
-    return { id: s.id, title: s.title, publisher: s.publisher, date: s.published, url: s.url };
+    return { id: s.id, title: s.title, publisher: s.publisher, date: s.published, url: s.url, urlIsArticle: s.urlIsArticle };
   }
 
   function run(spans: SentenceSpan[], options: CheckOptions = {}): Finding[] {

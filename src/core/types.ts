@@ -29,6 +29,8 @@ export interface SourceRef {
   /** ISO date of publication. */
   date: string;
   url: string;
+  /** False when `url` is the publisher's site, not the article (no text fragment then). */
+  urlIsArticle?: boolean;
 }
 
 export interface FactRef {
