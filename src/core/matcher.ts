@@ -150,6 +150,20 @@ export function createMatcher(pack: Pick<FactPack, 'version' | 'facts' | 'entiti
       for (const c of r.fact.corroborations) sourceIds.add(c.source);
     }
     const details = verdict === 'related' ? [] : best.comparison.details.filter((x) => x.kind !== 'polarity' || !x.compatible);
+    if (verdict === 'discrepancy') {
+      // "Poland referred Lukashenko to the ICC in October 2024" is wrong twice, against two
+      // facts: the reader is told both.
+      const seen = new Set(details.map((d) => `${d.kind}|${d.page}|${d.source}`));
+      for (const r of sameVerdict.slice(1)) {
+        for (const c of r.comparison.conflicts) {
+          const key = `${c.kind}|${c.page}|${c.source}`;
+          if (!seen.has(key)) {
+            seen.add(key);
+            details.push(c);
+          }
+        }
+      }
+    }
     const fact = factRef(best.fact);
     return {
       sentence: span.text,
