@@ -3,15 +3,17 @@
  * on every start, so that a service worker woken by a message can answer it.
  */
 import browser from 'webextension-polyfill';
-import pack from '../generated/fact-pack.json';
-import type { FactPack } from '../facts/schema';
+import bundled from '../generated/fact-pack.json';
+import { packSchema } from '../facts/schema';
 import { createPackStore } from './pack-store';
 import { listen } from './router';
 import { forgetTab } from './tab-status';
 import { registerFeatures } from './features';
 
 export function startBackground(): void {
-  const store = createPackStore(pack as unknown as FactPack);
+  // The bundled pack is stored compact; parsing restores its defaults (and would refuse a
+  // damaged bundle rather than seed it).
+  const store = createPackStore(packSchema.parse(bundled));
   listen(store);
   browser.runtime.onInstalled.addListener(() => {
     // Install and update: seed now rather than at the first page.

@@ -5,7 +5,7 @@
  */
 import { createMatcher, type Matcher } from '../core/matcher';
 import { BUNDLED, openDatabase, type SourceLightDb } from '../db/database';
-import { ensureSeeded } from '../db/seed';
+import { ensureSeeded, seedBundledPack } from '../db/seed';
 import { gateTermsFor } from '../core/topic-gate';
 import type { FactPack } from '../facts/schema';
 
@@ -55,8 +55,10 @@ export function createPackStore(bundled: FactPack, db: SourceLightDb = openDatab
     return (await db.entities.toArray()).filter((e) => active(e.packName));
   }
 
-  async function build(): Promise<Matcher> {
-    const active = await activePacks();
+  /** The matcher over what the database holds; `bundledOnly` leaves imported packs out. */
+  async function buildFrom(bundledOnly: boolean): Promise<Matcher> {
+    const enabled = await activePacks();
+    const active = (name: string) => enabled(name) && (!bundledOnly || name === BUNDLED);
     const [facts, entities, sources, version] = await Promise.all([
       db.facts.toArray(),
       db.entities.toArray(),
@@ -69,6 +71,27 @@ export function createPackStore(bundled: FactPack, db: SourceLightDb = openDatab
       entities: entities.filter((e) => active(e.packName)),
       sources,
     });
+  }
+
+  /**
+   * Rows damaged behind SourceLight's back (or by a bug) can make the matcher fail although the
+   * stored version looks current, and every check with it. Then the bundled pack is written
+   * afresh; if imported packs still fail, checks go on with the bundled facts alone.
+   */
+  async function build(): Promise<Matcher> {
+    try {
+      return await buildFrom(false);
+    } catch (err) {
+      console.warn('[SourceLight] stored facts unusable, re-seeding the bundled pack', err);
+      await seedBundledPack(db, bundled);
+      terms = undefined;
+      try {
+        return await buildFrom(false);
+      } catch (again) {
+        console.warn('[SourceLight] an imported pack is unusable; checking with the bundled facts only', again);
+        return buildFrom(true);
+      }
+    }
   }
 
   return {

@@ -2,7 +2,7 @@
  * Schemas for every message the background accepts. Nothing from a content script is trusted:
  * a page can be hostile, and a compromised renderer can send anything the content script can.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { DEFAULT_SETTINGS } from '../settings';
 
 /** Caps that keep one message cheap to check whatever a page contains. */
@@ -14,68 +14,66 @@ export const MESSAGE_LIMITS = {
   findings: 5_000,
 } as const;
 
+const str = (max: number) => z.string().check(z.maxLength(max));
+const nonNegativeInt = () => z.int().check(z.nonnegative());
+const list = <T extends z.core.SomeType>(item: T, max: number) => z.array(item).check(z.maxLength(max));
 const sentence = z.object({
-  text: z.string().max(MESSAGE_LIMITS.sentenceLength),
-  start: z.number().int().nonnegative(),
-  end: z.number().int().nonnegative(),
+  text: str(MESSAGE_LIMITS.sentenceLength),
+  start: nonNegativeInt(),
+  end: nonNegativeInt(),
 });
-const isoDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/);
-const empty = z.object({}).passthrough();
-const tabId = z.number().int().nonnegative();
-const hostname = z.string().max(253).regex(/^[a-z0-9.-]+$/i);
-const settingsPatch = z
-  .object({
+const isoDate = z.string().check(z.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/));
+const empty = z.looseObject({});
+const tabId = nonNegativeInt();
+const hostname = z.string().check(z.maxLength(253), z.regex(/^[a-z0-9.-]+$/i));
+const settingsPatch = z.partial(
+  z.strictObject({
     mode: z.enum(['auto', 'manual']),
-    allowSites: z.array(hostname).max(1000),
-    blockSites: z.array(hostname).max(1000),
+    allowSites: list(hostname, 1000),
+    blockSites: list(hostname, 1000),
     showRelated: z.boolean(),
     highlightStyle: z.enum(['default', 'high-contrast', 'underline-only']),
-  })
-  .partial()
-  .strict();
+  }),
+);
 
 /** Findings come back from content scripts for the badge and popup; only their shape matters. */
-const finding = z
-  .object({
-    sentence: z.string().max(MESSAGE_LIMITS.sentenceLength),
-    start: z.number(),
-    end: z.number(),
-    verdict: z.enum(['agree', 'discrepancy', 'related']),
-    facts: z.array(z.string()).max(100),
-  })
-  .passthrough();
+const finding = z.looseObject({
+  sentence: str(MESSAGE_LIMITS.sentenceLength),
+  start: z.number(),
+  end: z.number(),
+  verdict: z.enum(['agree', 'discrepancy', 'related']),
+  facts: list(z.string(), 100),
+});
 
 export const messageSchemas = {
-  'check-sentences': z.object({ sentences: z.array(sentence).max(MESSAGE_LIMITS.sentences), pageDate: isoDate.optional() }),
+  'check-sentences': z.object({ sentences: list(sentence, MESSAGE_LIMITS.sentences), pageDate: z.optional(isoDate) }),
   'page-status': z.object({
-    status: z
-      .object({
-        state: z.enum(['idle', 'checking', 'done', 'off-topic', 'disabled', 'error']),
-        url: z.string().max(8_192),
-        title: z.string().max(2_000),
-        findings: z.array(finding).max(MESSAGE_LIMITS.findings),
-        textLength: z.number().nonnegative(),
-        checkedAt: z.string().optional(),
-        error: z.string().max(2_000).optional(),
-      })
-      .passthrough(),
+    status: z.looseObject({
+      state: z.enum(['idle', 'checking', 'done', 'off-topic', 'disabled', 'error']),
+      url: str(8_192),
+      title: str(2_000),
+      findings: list(finding, MESSAGE_LIMITS.findings),
+      textLength: z.number().check(z.nonnegative()),
+      checkedAt: z.optional(z.string()),
+      error: z.optional(str(2_000)),
+    }),
   }),
-  'get-page-config': z.object({ url: z.string().max(8_192) }),
+  'get-page-config': z.object({ url: str(8_192) }),
   'load-card': empty,
-  'open-source-viewer': z.object({ source: z.string().max(200), fact: z.string().max(200).optional() }),
+  'open-source-viewer': z.object({ source: str(200), fact: z.optional(str(200)) }),
   'get-tab-status': z.object({ tabId }),
   'check-tab-now': z.object({ tabId }),
-  'scroll-to-finding': z.object({ tabId, index: z.number().int().nonnegative() }),
-  'check-text': z.object({ text: z.string().max(MESSAGE_LIMITS.textLength), pageDate: isoDate.optional() }),
+  'scroll-to-finding': z.object({ tabId, index: nonNegativeInt() }),
+  'check-text': z.object({ text: str(MESSAGE_LIMITS.textLength), pageDate: z.optional(isoDate) }),
   'list-sources': empty,
-  'get-source': z.object({ id: z.string().max(200) }),
+  'get-source': z.object({ id: str(200) }),
   'get-settings': empty,
   'set-settings': z.object({ settings: settingsPatch }),
   'get-pack-info': empty,
-  'import-pack': z.object({ json: z.string().max(MESSAGE_LIMITS.packJson) }),
-  'export-pack': z.object({ name: z.string().max(200) }),
-  'remove-pack': z.object({ name: z.string().max(200) }),
-  'set-pack-enabled': z.object({ name: z.string().max(200), enabled: z.boolean() }),
+  'import-pack': z.object({ json: str(MESSAGE_LIMITS.packJson) }),
+  'export-pack': z.object({ name: str(200) }),
+  'remove-pack': z.object({ name: str(200) }),
+  'set-pack-enabled': z.object({ name: str(200), enabled: z.boolean() }),
 } as const;
 
 export type MessageType = keyof typeof messageSchemas;

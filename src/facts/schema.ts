@@ -2,33 +2,34 @@
  * The single definition of SourceLight's data format. The YAML files in data/, the compiled
  * fact pack and user-imported packs are all validated by these schemas, and the TypeScript
  * types used everywhere are inferred from them, so the format cannot drift from its checks.
+ * zod's "mini" build: the same validator with a functional API that bundlers can trim, so the
+ * background stays small.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
-const id = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case letters, digits and hyphens');
+const id = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case letters, digits and hyphens'));
 
 /** ISO date with the precision the source actually gives: `2024`, `2024-09` or `2024-09-30`. */
-export const isoDate = z
-  .string()
-  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date is YYYY, YYYY-MM or YYYY-MM-DD');
+export const isoDate = z.string().check(z.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date is YYYY, YYYY-MM or YYYY-MM-DD'));
+
+const text = z.string().check(z.minLength(1));
+const texts = () => z._default(z.array(text), []);
 
 export const sourceSchema = z.object({
   id,
-  title: z.string().min(1),
-  publisher: z.string().min(1),
+  title: text,
+  publisher: text,
   /** Date of publication as the vetter established it. */
   published: isoDate,
   /** Address of the original article; a site's home page when the article's own is unknown. */
-  url: z.string().url(),
+  url: z.url(),
   /** False when `url` is only the publisher's site, not the article itself. */
-  urlIsArticle: z.boolean().default(true),
-  language: z.string().min(2),
+  urlIsArticle: z._default(z.boolean(), true),
+  language: z.string().check(z.minLength(2)),
   /** What the vetter knows about the source as a whole (dates inferred, chrome removed...). */
-  notes: z.array(z.string()).default([]),
+  notes: texts(),
   /** The article body, without page chrome. Quotes must occur in it verbatim. */
-  body: z.string().min(1),
+  body: text,
 });
 
 export const entityKinds = [
@@ -44,24 +45,24 @@ export const entitySchema = z.object({
   id,
   kind: z.enum(entityKinds),
   /** The name shown to readers. */
-  name: z.string().min(1),
+  name: text,
   /** Every spelling to recognise: English variants, Łacinka, Cyrillic, Polish, Lithuanian... */
-  aliases: z.array(z.string().min(1)).default([]),
+  aliases: texts(),
   /** Adjectives and demonyms that also point at the entity ("Belarusian", "Lithuanian"). */
-  adjectives: z.array(z.string().min(1)).default([]),
+  adjectives: texts(),
   /** Short description for cards. */
-  description: z.string().optional(),
+  description: z.optional(z.string()),
   /**
    * True for names that alone make a text about SourceLight's subject (Belarus, the ICC,
    * Lukashenka...): the topic gate opens on them. Poland or the UN alone does not.
    */
-  topic: z.boolean().default(false),
+  topic: z._default(z.boolean(), false),
   /**
    * The larger entity this one is part of or lies in: Vilnius in Lithuania, the Office of the
    * Prosecutor in the ICC. "Lives in Vilnius" then agrees with "lives in Lithuania", and "the ICC
    * said" with a statement of its prosecutor.
    */
-  within: id.optional(),
+  within: z.optional(id),
 });
 
 /** How a figure is hedged in its source; it decides the range a page figure must fall in. */
@@ -76,7 +77,7 @@ export const hedges = [
 
 const detailBase = {
   /** What the detail is in the claim: "fled", "arrested", "referral date", "term"... */
-  role: z.string().min(1),
+  role: text,
 };
 
 export const detailSchema = z.discriminatedUnion('kind', [
@@ -85,14 +86,14 @@ export const detailSchema = z.discriminatedUnion('kind', [
     kind: z.literal('number'),
     value: z.number(),
     /** With hedge `order`, `value` is the magnitude: 100000 for "hundreds of thousands". */
-    hedge: z.enum(hedges).default('exact'),
+    hedge: z._default(z.enum(hedges), 'exact'),
     /** Nouns or verbs near which the figure counts ("people", "arrested", "fled"). */
-    unit: z.string().optional(),
+    unit: z.optional(z.string()),
     /**
      * True for running totals (arrests, political prisoners) that only grow: a page figure above
      * the fact's range is then not a discrepancy when the page is later than the fact's as-of date.
      */
-    cumulative: z.boolean().default(false),
+    cumulative: z._default(z.boolean(), false),
   }),
   z.object({
     ...detailBase,
@@ -100,13 +101,13 @@ export const detailSchema = z.discriminatedUnion('kind', [
     /** "one in 30" is numerator 1, denominator 30. */
     numerator: z.number(),
     denominator: z.number(),
-    hedge: z.enum(hedges).default('exact'),
+    hedge: z._default(z.enum(hedges), 'exact'),
   }),
   z.object({
     ...detailBase,
     kind: z.literal('percent'),
     value: z.number(),
-    hedge: z.enum(hedges).default('exact'),
+    hedge: z._default(z.enum(hedges), 'exact'),
   }),
   z.object({
     ...detailBase,
@@ -116,14 +117,14 @@ export const detailSchema = z.discriminatedUnion('kind', [
   z.object({
     ...detailBase,
     kind: z.literal('ordinal'),
-    value: z.number().int().positive(),
+    value: z.int().check(z.positive()),
   }),
   z.object({
     ...detailBase,
     kind: z.literal('duration'),
-    value: z.number().positive(),
+    value: z.number().check(z.positive()),
     unit: z.enum(['day', 'week', 'month', 'year']),
-    hedge: z.enum(hedges).default('exact'),
+    hedge: z._default(z.enum(hedges), 'exact'),
   }),
   z.object({
     ...detailBase,
@@ -140,19 +141,19 @@ export const detailSchema = z.discriminatedUnion('kind', [
 export const quoteSchema = z.object({
   source: id,
   /** Verbatim from the source's body. */
-  text: z.string().min(1),
+  text: text,
 });
 
 export const factSchema = z.object({
   id,
   /** The claim in one plain sentence, as a reader would read it on the card. */
-  claim: z.string().min(1),
+  claim: text,
   /** The primary quote; `quote.source` is the fact's source. */
   quote: quoteSchema,
   /** Other sources that say the same. */
-  corroborations: z.array(quoteSchema).default([]),
+  corroborations: z._default(z.array(quoteSchema), []),
   /** Who asserts the claim: an entity id, or "outlet" for the publication's own reporting. */
-  assertedBy: z.string().min(1),
+  assertedBy: text,
   /** The date the claim holds as of. */
   asOf: isoDate,
   /**
@@ -161,25 +162,25 @@ export const factSchema = z.object({
    * entity id prefixed with `@` (matched in any spelling) or a word stem/phrase.
    * Example: [["@icc"], ["refer", "referral", "asked the court"]].
    */
-  frame: z.array(z.array(z.string().min(1)).min(1)).min(1),
+  frame: z.array(z.array(text).check(z.minLength(1))).check(z.minLength(1)),
   /** The comparable details the fact fixes. */
-  details: z.array(detailSchema).default([]),
+  details: z._default(z.array(detailSchema), []),
   /** False when the fact states that something is NOT so ("Belarus is not a State Party"). */
-  polarity: z.boolean().default(true),
+  polarity: z._default(z.boolean(), true),
   /** What a careful vetter doubts about this fact; shown to the reader. */
-  caveats: z.array(z.string()).default([]),
-  tags: z.array(z.string()).default([]),
+  caveats: texts(),
+  tags: texts(),
   /** Set by the loader for user-imported facts; never in data/. */
-  origin: z.enum(['bundled', 'imported']).default('bundled'),
+  origin: z._default(z.enum(['bundled', 'imported']), 'bundled'),
 });
 
 export const packSchema = z.object({
   format: z.literal(1),
   /** Semantic version of the fact content. */
-  version: z.string().regex(/^\d+\.\d+\.\d+$/),
+  version: z.string().check(z.regex(/^\d+\.\d+\.\d+$/)),
   /** Stable across versions: "sourcelight-core" for the bundled pack. */
   name: id,
-  builtAt: z.string().optional(),
+  builtAt: z.optional(z.string()),
   sources: z.array(sourceSchema),
   entities: z.array(entitySchema),
   facts: z.array(factSchema),

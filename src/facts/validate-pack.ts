@@ -2,7 +2,9 @@
  * Checks a fact pack beyond its shape: the rules that make facts *vetted* rather than merely
  * well-formed. Pure, so the build, the importer and the options page all apply the same rules.
  */
-import type { ZodError } from 'zod';
+import type { z } from 'zod/mini';
+
+type ZodError = z.core.$ZodError;
 import { packSchema, type FactPack, type PackInput } from './schema';
 
 export interface PackProblem {

@@ -4,7 +4,8 @@ import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { buildPack } from '../../src/facts/build-pack';
+import { buildPack, compactPack } from '../../src/facts/build-pack';
+import { packSchema } from '../../src/facts/schema';
 import { loadDataDir } from '../../src/facts/load-data';
 import { validatePack } from '../../src/facts/validate-pack';
 
@@ -44,6 +45,13 @@ describe('the bundled data', () => {
     expect(caveats).toMatch(/term is five years/i);
     expect(caveats).toMatch(/Chamber/);
     expect(caveats).toMatch(/reasonable basis/i);
+  });
+
+  it('compacts to a smaller file that parses back to the same pack', () => {
+    if (!result.ok) throw new Error('invalid pack');
+    const compact = compactPack(result.pack);
+    expect(JSON.stringify(compact).length).toBeLessThan(JSON.stringify(result.pack).length * 0.95);
+    expect(packSchema.parse(compact)).toEqual(result.pack);
   });
 
   it('strips page chrome from the source bodies', () => {
