@@ -25,39 +25,56 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-/** Launches Chromium with only our extension, in a fresh profile, and waits for its service worker. */
-export async function launchWithExtension(): Promise<ExtensionBrowser> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No built extension at ${EXTENSION_DIR}: run \`npm run build:pack && npx wxt build\` first.`);
-  }
+/** Flags for this closed network: no sandbox as root, no GPU, no background connections. */
+export const QUIET_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface PlainBrowser {
+  context: BrowserContext;
+  close(): Promise<void>;
+}
+
+/** Chromium in a fresh profile with these flags; the profile is removed on close. */
+async function launch(args: string[]): Promise<PlainBrowser> {
   const profile = await mkdtemp(join(tmpdir(), 'sourcelight-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1280, height: 900 },
-    args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: [...QUIET_ARGS, ...args],
   });
-  const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
-  const extensionId = new URL(sw.url()).host;
   return {
     context,
-    sw,
-    extensionId,
     async close() {
       await context.close().catch(() => {});
       await rm(profile, { recursive: true, force: true }).catch(() => {});
     },
   };
+}
+
+/** The same Chromium and flags, no extension: what a page does on its own. */
+export const launchPlain = (): Promise<PlainBrowser> => launch([]);
+
+/**
+ * Launches Chromium with only our extension, in a fresh profile, and waits for its service
+ * worker. `extraArgs` adds Chromium flags (a net log, say).
+ */
+export async function launchWithExtension(extraArgs: string[] = []): Promise<ExtensionBrowser> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No built extension at ${EXTENSION_DIR}: run \`npm run build:pack && npx wxt build\` first.`);
+  }
+  // Without --disable-extensions-except, Playwright disables extensions and no worker appears.
+  const browser = await launch([`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`, ...extraArgs]);
+  const { context } = browser;
+  const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  return { context, sw, extensionId: new URL(sw.url()).host, close: browser.close };
 }
 
 const TYPES: Record<string, string> = {

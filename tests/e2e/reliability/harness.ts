@@ -5,12 +5,13 @@
  * and console message in every world of a page, and a way to read SourceLight's status for a tab.
  * The extension itself is launched with tests/e2e/browser.ts.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
-import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
-import { EXTENSION_DIR } from '../browser';
+import type { CDPSession, Page, Worker } from 'playwright-core';
+import { launchPlain, launchWithExtension, type PlainBrowser } from '../browser';
+
+export { launchPlain, type PlainBrowser };
 
 /** The few extension APIs the tests call inside the browser (declared for the type checker; the calls run there). */
 export interface ChromeApi {
@@ -21,18 +22,6 @@ export interface ChromeApi {
 declare const chrome: ChromeApi;
 
 export const HOSTILE_PAGES = resolve('tests/fixtures/hostile');
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-
-/** The flags tests/e2e/browser.ts uses for this closed network, without the extension ones. */
-export const QUIET_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export interface Generated {
   body: string | Buffer;
@@ -115,49 +104,8 @@ export async function serveHostile(
   };
 }
 
-export interface PlainBrowser {
-  context: BrowserContext;
-  close(): Promise<void>;
-}
-
-/** The same Chromium and flags, no extension: what a page does on its own. */
-export async function launchPlain(): Promise<PlainBrowser> {
-  const profile = await mkdtemp(join(tmpdir(), 'sourcelight-plain-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1280, height: 900 },
-    args: QUIET_ARGS,
-  });
-  return {
-    context,
-    async close() {
-      await context.close().catch(() => {});
-      await rm(profile, { recursive: true, force: true }).catch(() => {});
-    },
-  };
-}
-
 /** Like browser.ts's launcher, with extra Chromium flags (a net log). */
-export async function launchExtensionWith(extraArgs: string[]): Promise<{ context: BrowserContext; sw: Worker; extensionId: string; close(): Promise<void> }> {
-  const profile = await mkdtemp(join(tmpdir(), 'sourcelight-e2e-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1280, height: 900 },
-    args: [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`, ...QUIET_ARGS, ...extraArgs],
-  });
-  const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
-  return {
-    context,
-    sw,
-    extensionId: new URL(sw.url()).host,
-    async close() {
-      await context.close().catch(() => {});
-      await rm(profile, { recursive: true, force: true }).catch(() => {});
-    },
-  };
-}
+export const launchExtensionWith = (extraArgs: string[]) => launchWithExtension(extraArgs);
 
 export interface WorldMessage {
   /** `main` (the page's own scripts), `extension` (a content script's isolated world), or `other`. */
