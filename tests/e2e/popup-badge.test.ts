@@ -42,16 +42,20 @@ describe('badge and popup', () => {
 
     const popup = await browser.context.newPage();
     // Clicking the toolbar button opens the popup over the page's tab: point "active tab" there.
-    await popup.addInitScript((id) => {
-      const tabs = (globalThis as unknown as { chrome: { tabs: { query: (q: object) => Promise<unknown[]> } } }).chrome.tabs;
-      const real = tabs.query.bind(tabs);
-      tabs.query = async (q: object) => ((q as { active?: boolean }).active ? [{ id, url: 'x', active: true }] : real(q));
-    }, tabId);
+    await popup.addInitScript(
+      ({ id, pageUrl }) => {
+        const tabs = (globalThis as unknown as { chrome: { tabs: { query: (q: object) => Promise<unknown[]> } } }).chrome.tabs;
+        const real = tabs.query.bind(tabs);
+        tabs.query = async (q: object) => ((q as { active?: boolean }).active ? [{ id, url: pageUrl, title: 'news', active: true }] : real(q));
+      },
+      { id: tabId, pageUrl: url },
+    );
     await popup.setViewportSize({ width: 380, height: 600 });
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
     const text = await waitFor(() => popup.locator('body').innerText(), (t) => /Differs from the sources/.test(t), 10_000);
     expect(text).toMatch(new RegExp(`Differs from the sources\\s*\\(${differ.length}\\)`));
     expect(text).toMatch(/Agrees with the sources/);
+    expect(text).not.toMatch(/cannot be checked/);
     expect(text).toContain('Poland referred Lukashenko to the ICC in October 2024.');
     // Differs comes first.
     expect(text.indexOf('Differs from the sources')).toBeLessThan(text.indexOf('Agrees with the sources'));
