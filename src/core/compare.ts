@@ -50,9 +50,12 @@ const HEDGE_WORDS: Record<Hedge, string> = {
 const ORDER_WORDS: Record<number, string> = { 1e2: 'hundreds', 1e3: 'thousands', 1e4: 'tens of thousands', 1e5: 'hundreds of thousands', 1e6: 'millions', 12: 'dozens' };
 const ORDINAL_NAMES = ['zeroth', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth'];
 
+/** One formatter for all figures: the same output as `toLocaleString('en-US')`, without building one per call. */
+const EN_NUMBER = new Intl.NumberFormat('en-US');
+
 export function describeNumber(value: number, hedge: Hedge): string {
-  if (hedge === 'order') return ORDER_WORDS[value] ?? `on the order of ${value.toLocaleString('en-US')}`;
-  return `${HEDGE_WORDS[hedge]}${value.toLocaleString('en-US')}`;
+  if (hedge === 'order') return ORDER_WORDS[value] ?? `on the order of ${EN_NUMBER.format(value)}`;
+  return `${HEDGE_WORDS[hedge]}${EN_NUMBER.format(value)}`;
 }
 
 const claimPolarity = new WeakMap<Fact, boolean>();

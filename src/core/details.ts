@@ -27,7 +27,10 @@ const ORDINAL_WORDS: Record<string, number> = {
   tenth: 10, eleventh: 11, twelfth: 12,
 };
 
+const MAY_HAVE_ORDINAL = /first|second|third|th\b|fifth|eighth|ninth|twelfth|\d(?:st|nd|rd)\b/;
+
 export function extractOrdinals(text: string): OrdinalMention[] {
+  if (!MAY_HAVE_ORDINAL.test(text)) return [];
   const out: OrdinalMention[] = [];
   const re = /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|(\d{1,2})(?:st|nd|rd|th))(?:[\s-]+(?:consecutive|straight|successive|presidential|new|full))*[\s-]+([a-z]+)/g;
   for (const m of text.matchAll(re)) {
@@ -41,7 +44,10 @@ export function extractOrdinals(text: string): OrdinalMention[] {
 const UNIT_OF: Record<string, DurationMention['unit']> = { day: 'day', week: 'week', month: 'month', year: 'year', decade: 'year', century: 'year' };
 const UNIT_FACTOR: Record<string, number> = { decade: 10, century: 100 };
 
+const MAY_HAVE_DURATION = /day|week|month|year|decade|centur/;
+
 export function extractDurations(text: string): DurationMention[] {
+  if (!MAY_HAVE_DURATION.test(text)) return [];
   const out: DurationMention[] = [];
   const num = '(\\d+(?:\\.\\d+)?|(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|a|an|half a)';
   const re = new RegExp(`(?:(more than|over|at least|nearly|almost|about|around|some|fewer than|less than|under|close to)\\s+)?\\b${num}[\\s-]+(day|week|month|year|decade|century)s?(?:[\\s-]+(?:long|old))?\\b`, 'g');

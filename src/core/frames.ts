@@ -29,10 +29,10 @@ export interface CompiledFrame {
   stems: string[];
   entities: string[];
   /**
-   * Keys ("@id" or a first stem) of one required group: a sentence that hits none of them cannot
-   * match. The predicate group (words only) when there is one, else the first positive group.
+   * Keys ("@id" or a first stem) of each required group: a sentence that hits none of one
+   * group's keys cannot match. The matcher indexes each fact under its most selective group.
    */
-  indexKeys: string[];
+  groupKeys: string[][];
 }
 
 export function compileFrame(fact: Fact): CompiledFrame {
@@ -52,10 +52,10 @@ export function compileFrame(fact: Fact): CompiledFrame {
     });
     return { negative, alternatives };
   });
-  const positive = groups.filter((g) => !g.negative);
-  const keyed = positive.find((g) => g.alternatives.every((a) => !a.entity)) ?? positive[0];
-  const indexKeys = (keyed?.alternatives ?? []).flatMap((a) => (a.entity ? [`@${a.entity}`] : a.words?.[0] ? [a.words[0]] : []));
-  return { groups, stems: [...stems], entities: [...entities], indexKeys };
+  const groupKeys = groups
+    .filter((g) => !g.negative)
+    .map((g) => [...new Set(g.alternatives.flatMap((a) => (a.entity ? [`@${a.entity}`] : a.words?.[0] ? [a.words[0]] : [])))]);
+  return { groups, stems: [...stems], entities: [...entities], groupKeys };
 }
 
 /** Where each vocabulary stem occurs in a sentence, as token indexes. */
@@ -79,7 +79,18 @@ export function buildVocabulary(stems: Iterable<string>): Vocabulary {
     if (list) list.push(s);
     else byPrefix.set(key, [s]);
   }
-  const fuse = new Fuse(all.filter((s) => s.length >= FUZZY_MIN_LENGTH - 1), {
+  const fuzzyStems = all.filter((s) => s.length >= FUZZY_MIN_LENGTH - 1);
+  // A fuzzy hit must start with the word's first three letters and be within three letters of
+  // its length (see stemsFor); where no stem could be one, the search is skipped: same result,
+  // and most words of a page never reach fuse.js.
+  const fuzzyLengths = new Map<string, number[]>();
+  for (const s of fuzzyStems) {
+    const list = fuzzyLengths.get(s.slice(0, 3));
+    if (list) list.push(s.length);
+    else fuzzyLengths.set(s.slice(0, 3), [s.length]);
+  }
+  const mayHaveFuzzyHit = (word: string) => (fuzzyLengths.get(word.slice(0, 3)) ?? []).some((n) => Math.abs(n - word.length) <= 3);
+  const fuse = new Fuse(fuzzyStems, {
     includeScore: true,
     threshold: FUZZY_THRESHOLD,
     ignoreDiacritics: true,
@@ -93,7 +104,7 @@ export function buildVocabulary(stems: Iterable<string>): Vocabulary {
     const known = memo.get(word);
     if (known) return known;
     const found = (byPrefix.get(word.slice(0, 2)) ?? []).filter((s) => word.startsWith(s));
-    if (!found.length && word.length >= FUZZY_MIN_LENGTH && !/\d/.test(word)) {
+    if (!found.length && word.length >= FUZZY_MIN_LENGTH && !/\d/.test(word) && mayHaveFuzzyHit(word)) {
       for (const r of fuse.search(word, { limit: 3 })) {
         // A misspelling is about as long as the word it misspells, and starts like it: "retained"
         // is not a misspelt "detained".

@@ -39,23 +39,44 @@ export const MAX_SENTENCE_LENGTH = 2_000;
 interface IndexedFact {
   fact: Fact;
   frame: CompiledFrame;
+  /** Which extractors its details need: most facts need one or none, and most sentences are spared the rest. */
+  needs: Set<'figure' | 'date' | 'ordinal' | 'duration'>;
+}
+
+function needsOf(fact: Fact): IndexedFact['needs'] {
+  const needs: IndexedFact['needs'] = new Set();
+  for (const d of fact.details) {
+    if (d.kind === 'number' || d.kind === 'percent' || d.kind === 'ratio') needs.add('figure');
+    // A running total is judged against the sentence's dates (a later count is no conflict).
+    if (d.kind === 'date' || (d.kind === 'number' && d.cumulative)) needs.add('date');
+    if (d.kind === 'ordinal') needs.add('ordinal');
+    if (d.kind === 'duration') needs.add('duration');
+  }
+  return needs;
 }
 
 export function createMatcher(pack: Pick<FactPack, 'version' | 'facts' | 'entities' | 'sources'>): Matcher {
   const entities = buildEntityIndex(pack.entities);
   const entityById = new Map<string, Entity>(pack.entities.map((e) => [e.id, e]));
   const sources = new Map<string, Source>(pack.sources.map((s) => [s.id, s]));
-  const facts: IndexedFact[] = pack.facts.map((fact) => ({ fact, frame: compileFrame(fact) }));
+  const facts: IndexedFact[] = pack.facts.map((fact) => ({ fact, frame: compileFrame(fact), needs: needsOf(fact) }));
   const byKey = new Map<string, IndexedFact[]>();
   const index = (key: string, f: IndexedFact) => {
     const list = byKey.get(key);
     if (list) list.push(f);
     else byKey.set(key, [f]);
   };
-  // Each fact is indexed under one group that every match must contain, the most specific one
-  // (its predicate words rather than "Belarus"), so a sentence retrieves few candidates however
-  // large the pack grows.
-  for (const f of facts) for (const key of f.frame.indexKeys) index(key, f);
+  // Each fact is indexed under one group that every match must contain: the most selective one,
+  // the group whose keys the fewest facts share ("Latvia" among a thousand referral facts,
+  // "refer" among facts about Belarus). A sentence then retrieves few candidates however large
+  // the pack grows.
+  const keyUse = new Map<string, number>();
+  for (const f of facts) for (const group of f.frame.groupKeys) for (const key of group) keyUse.set(key, (keyUse.get(key) ?? 0) + 1);
+  const cost = (group: string[]) => group.reduce((n, key) => n + (keyUse.get(key) ?? 0), 0);
+  for (const f of facts) {
+    const [best] = [...f.frame.groupKeys].filter((g) => g.length).sort((a, b) => cost(a) - cost(b));
+    for (const key of best ?? []) index(key, f);
+  }
   const vocabulary: Vocabulary = buildVocabulary(facts.flatMap((f) => f.frame.stems));
   const nameOf = (id: string) => (id === 'outlet' ? "the outlet's own reporting" : entities.nameOf(id));
 
@@ -89,10 +110,12 @@ export function createMatcher(pack: Pick<FactPack, 'version' | 'facts' | 'entiti
     const asks = /\?\s*["'”)]*\s*$/.test(sentence) || /^\s*(?:if|whether|could|should|would|did|does|is|are|was|were|has|have)\b/.test(folded);
 
     const clauses = splitClauses(folded);
-    const figures = extractFigures(folded);
-    const dates = extractDates(folded, textDate);
-    const ordinals = extractOrdinals(folded);
-    const durations = extractDurations(folded);
+    const needs = new Set<string>();
+    for (const { f } of matched) for (const n of f.needs) needs.add(n);
+    const figures = needs.has('figure') ? extractFigures(folded) : [];
+    const dates = needs.has('date') ? extractDates(folded, textDate) : [];
+    const ordinals = needs.has('ordinal') ? extractOrdinals(folded) : [];
+    const durations = needs.has('duration') ? extractDurations(folded) : [];
     const negations = findNegations(folded);
     const allEntities = new Set(entityTokens.keys());
     const sentenceYear = Math.max(textYear ?? 0, ...dates.map((d) => d.year ?? 0)) || undefined;
