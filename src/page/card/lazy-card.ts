@@ -3,27 +3,16 @@
  * placement) stays out of the content script that every page loads; the first open asks for it
  * and replays the open once it is there. Until then the controller answers from its own state.
  */
-import type { CardController, CardItem, OpenOptions } from './card-controller';
+import type { CardController, OpenOptions, createCardController } from './card-controller';
 
-/** What the card module provides once loaded. */
+/** What the card module provides once loaded (a type only: none of its code is bundled here). */
 export interface CardModule {
-  createCardController(
-    doc: Document,
-    signal: AbortSignal,
-    items: () => readonly CardItem[],
-    getURL: (path: string) => string,
-    openViewer?: (url: string, sourceId: string, factId: string) => void,
-  ): CardController;
+  createCardController: typeof createCardController;
 }
 
-export function createLazyCard(
-  load: () => Promise<CardModule>,
-  doc: Document,
-  signal: AbortSignal,
-  items: () => readonly CardItem[],
-  getURL: (path: string) => string,
-  openViewer?: (url: string, sourceId: string, factId: string) => void,
-): CardController {
+/** Takes the card controller's own arguments, after the loader. */
+export function createLazyCard(load: () => Promise<CardModule>, ...args: Parameters<typeof createCardController>): CardController {
+  const [, signal, items] = args;
   let real: CardController | null = null;
   let loading: Promise<void> | null = null;
   let pending: { index: number; options: OpenOptions } | null = null;
@@ -32,7 +21,7 @@ export function createLazyCard(
     loading ??= load()
       .then((mod) => {
         if (signal.aborted) return;
-        real = mod.createCardController(doc, signal, items, getURL, openViewer);
+        real = mod.createCardController(...args);
         const next = pending;
         pending = null;
         if (next) real.open(next.index, next.options);
