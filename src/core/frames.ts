@@ -47,7 +47,9 @@ export function compileFrame(fact: Fact): CompiledFrame {
         return { entity: alt.slice(1) };
       }
       const words = tokenize(fold(alt)).map((t) => t.word);
-      if (!negative && words[0]) stems.add(words[0]);
+      // Negative words join the vocabulary too, or an exclusion ("!warrant") could never fire;
+      // only positive groups decide retrieval (groupKeys below).
+      if (words[0]) stems.add(words[0]);
       return { words };
     });
     return { negative, alternatives };

@@ -46,6 +46,12 @@ describe('the verdicts DESIGN.md defines', () => {
     expect(verdictOf('Viasna said more than 80,000 people had been arrested since 2020, by its count in 2026.')).not.toBe('discrepancy');
   });
 
+  it('applies a frame\'s exclusions even for words no fact requires', () => {
+    // arrested-more-than-65000 excludes "warrant": warrants issued are not people arrested.
+    expect(verdictOf('Viasna says more than 65,000 arrest warrants have been issued in Belarus since 2020.')).not.toBe('agree');
+    expect(verdictOf('Viasna says more than 65,000 people have been arrested in Belarus since 2020.')).toBe('agree');
+  });
+
   it('never marks a question as agreeing or differing', () => {
     expect(verdictOf('Did Poland refer Lukashenko to the ICC in October 2024?')).not.toMatch(/agree|discrepancy/);
   });
