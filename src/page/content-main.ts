@@ -310,12 +310,11 @@ export function startContentScript(options: ContentScriptOptions): ContentScript
       status = { ...status, state: 'error', error: 'SourceLight is not answering' };
       return;
     }
-    settings = { ...DEFAULT_SETTINGS, ...(config?.settings ?? {}) };
+    settings = { ...DEFAULT_SETTINGS, ...config.settings };
     // Without terms nothing passes the gate: silence until the background answers.
-    gateTerms = Array.isArray(config?.gateTerms) ? config.gateTerms.filter((t): t is string => typeof t === 'string') : [];
+    gateTerms = Array.isArray(config.gateTerms) ? config.gateTerms.filter((t): t is string => typeof t === 'string') : [];
     painter.setSettings(settings);
-    // Without an answer (background still starting) follow the defaults: quiet unless on topic.
-    active = config ? config.autoCheck === true : autoCheckAllowed(settings, doc.location.href);
+    active = config.autoCheck === true;
     if (!active) {
       status = { ...status, state: 'disabled' };
       return;
