@@ -11,7 +11,6 @@ export const MESSAGE_LIMITS = {
   sentenceLength: 4_000,
   textLength: 1_000_000,
   packJson: 20_000_000,
-  findings: 5_000,
 } as const;
 
 const str = (max: number) => z.string().check(z.maxLength(max));
@@ -36,14 +35,8 @@ const settingsPatch = z.partial(
   }),
 );
 
-/** Findings come back from content scripts for the badge and popup; only their shape matters. */
-const finding = z.looseObject({
-  sentence: str(MESSAGE_LIMITS.sentenceLength),
-  start: z.number(),
-  end: z.number(),
-  verdict: z.enum(['agree', 'discrepancy', 'related']),
-  facts: list(z.string(), 100),
-});
+/** How many findings of each verdict a page has: the badge's number. */
+const count = nonNegativeInt();
 
 export const messageSchemas = {
   'check-sentences': z.object({ sentences: list(sentence, MESSAGE_LIMITS.sentences), pageDate: z.optional(isoDate) }),
@@ -52,7 +45,7 @@ export const messageSchemas = {
       state: z.enum(['idle', 'checking', 'done', 'off-topic', 'disabled', 'error']),
       url: str(8_192),
       title: str(2_000),
-      findings: list(finding, MESSAGE_LIMITS.findings),
+      counts: z.object({ agree: count, discrepancy: count, related: count }),
       textLength: z.number().check(z.nonnegative()),
       checkedAt: z.optional(z.string()),
       error: z.optional(str(2_000)),

@@ -3,7 +3,7 @@
  * `{ type, ...payload }`; the map gives each type's payload and its reply. The background
  * validates what it receives (see src/background/validate-message.ts) and never trusts a sender.
  */
-import type { Finding, SentenceSpan } from '../core/types';
+import type { Finding, SentenceSpan, Verdict } from '../core/types';
 import type { Source } from '../facts/schema';
 import type { Settings } from '../settings';
 
@@ -19,12 +19,23 @@ export interface PageStatus {
   error?: string;
 }
 
+export type VerdictCounts = Record<Verdict, number>;
+
+/**
+ * A status without its findings, as the content script reports it after each paint: the badge
+ * needs only counts, and a page's full findings (megabytes on a long on-topic page) would cost
+ * the page a long task to send each time. The popup asks the page itself for them.
+ */
+export interface PageSummary extends Omit<PageStatus, 'findings'> {
+  counts: VerdictCounts;
+}
+
 /** Content script → background. */
 export interface ContentToBackground {
   /** Match sentences of the page; offsets are the content script's own, returned unchanged. */
   'check-sentences': { payload: { sentences: SentenceSpan[]; pageDate?: string }; reply: { findings: Finding[] } };
   /** The page's findings changed (badge, popup). Sent after painting. */
-  'page-status': { payload: { status: PageStatus }; reply: { ok: true } };
+  'page-status': { payload: { status: PageSummary }; reply: { ok: true } };
   /** Should this page be checked automatically? */
   'get-page-config': { payload: { url: string }; reply: { autoCheck: boolean; settings: Settings; gateTerms: string[] } };
   /** Inject the card's code into the sender's frame (first card opened on the page). */

@@ -7,7 +7,7 @@
 import { segmentSentences } from '../core/segment';
 import { createTopicGate, type TopicGate } from '../core/topic-gate';
 import type { Finding, SentenceSpan } from '../core/types';
-import type { BackgroundToContent, PageStatus, ReplyOf } from '../messaging/protocol';
+import type { BackgroundToContent, PageStatus, PageSummary, ReplyOf, VerdictCounts } from '../messaging/protocol';
 import { autoCheckAllowed, DEFAULT_SETTINGS, type Settings } from '../settings';
 import { ask, asBackgroundMessage, type BackgroundMessage, type RuntimeLike } from './background-client';
 import type { CardItem } from './card/card-controller';
@@ -22,6 +22,7 @@ import { findPageDate } from './page-date';
 import { createPainter } from './paint-highlights';
 import { watchPointer } from './pointer-triggers';
 import { nextFrame, scrollToRanges } from './scroll-to-finding';
+import { quickTopicCheck } from './quick-topic-check';
 import { createCandidateScanner } from './select-candidates';
 import { runSliced, yieldToPage } from './time-slice';
 import { watchMutations, type MutationWatch } from './watch-mutations';
@@ -46,6 +47,11 @@ export interface ContentScript {
 
 /** Sentences per `check-sentences` message: bounded payloads, and the page paints while later batches run. */
 export const BATCH_SIZE = 200;
+/**
+ * Batches in flight at once: while the background matches one, the page receives and paints the
+ * one before, so neither side waits on the other. More would only queue in the background.
+ */
+const BATCHES_IN_FLIGHT = 2;
 /** Cached verdicts per page; beyond this the cache starts afresh. */
 const CACHE_LIMIT = 10_000;
 
@@ -117,7 +123,7 @@ export function startContentScript(options: ContentScriptOptions): ContentScript
   }
 
   function report(): void {
-    void ask<'page-status'>(runtime, { type: 'page-status', status });
+    void ask<'page-status'>(runtime, { type: 'page-status', status: summarize(status) });
   }
 
   async function extract(root: Document | Element): Promise<ExtractResult> {
@@ -129,65 +135,131 @@ export function startContentScript(options: ContentScriptOptions): ContentScript
     return result;
   }
 
-  async function candidates(text: string): Promise<SentenceSpan[]> {
+  async function topicGate(): Promise<TopicGate> {
     if (!gate) {
       gate = createTopicGate([...gateTerms]);
       // The pattern compiles on its first use; let that happen before the scan's first slice.
       gate.test('');
       await yieldToPage();
     }
-    const scanner = createCandidateScanner(text, gate, segmentSentences);
+    return gate;
+  }
+
+  async function candidates(text: string): Promise<SentenceSpan[]> {
+    const scanner = createCandidateScanner(text, await topicGate(), segmentSentences);
     await runSliced(scanner.step, signal);
     return scanner.sentences;
   }
 
   /**
-   * Findings for `spans` of `text`, from the cache or the background, as painted items.
+   * Findings for `spans` of `text`, from the cache or the background, as painted items in text
+   * order. `onBatch` receives each answered batch's items as they arrive, for painting at once.
    * Null when the work went stale; `failed` counts batches the background did not answer.
    */
-  async function check(spans: SentenceSpan[], text: string, map: OffsetMap, id: number): Promise<{ items: CardItem[]; failed: number } | null> {
-    const items: CardItem[] = [];
-    const toSend: SentenceSpan[] = [];
-    let failed = 0;
-    for (const span of spans) {
+  async function check(
+    spans: SentenceSpan[],
+    text: string,
+    map: OffsetMap,
+    id: number,
+    onBatch?: (items: CardItem[]) => void,
+  ): Promise<{ items: CardItem[]; failed: number } | null> {
+    /** Each span's items, by its index in `spans`. */
+    const bySpan: CardItem[][] = spans.map(() => []);
+    /** Spans not in the cache, by their text: a sentence repeated on the page is sent once. */
+    const waiting = new Map<string, number[]>();
+    const ready: CardItem[] = [];
+    spans.forEach((span, i) => {
       const known = cache.get(span.text);
-      if (!known) toSend.push(span);
-      else for (const f of known) pushItem(items, { ...f, start: f.start + span.start, end: f.end + span.start }, text, map);
-    }
-    for (let i = 0; i < toSend.length; i += BATCH_SIZE) {
-      const batch = toSend.slice(i, i + BATCH_SIZE);
-      const reply = await ask<'check-sentences'>(runtime, { type: 'check-sentences', sentences: batch, ...(pageDate ? { pageDate } : {}) });
-      if (stale(id)) return null;
-      if (!reply || !Array.isArray(reply.findings)) {
-        failed++;
-        continue;
+      if (known) {
+        for (const f of known) pushItem(bySpan[i]!, { ...f, start: f.start + span.start, end: f.end + span.start }, text, map);
+        ready.push(...bySpan[i]!);
+      } else {
+        const list = waiting.get(span.text);
+        if (list) list.push(i);
+        else waiting.set(span.text, [i]);
       }
+    });
+    if (ready.length) onBatch?.(ready);
+    const toSend = [...waiting.values()].map((indexes) => spans[indexes[0]!]!);
+    const batches: SentenceSpan[][] = [];
+    for (let i = 0; i < toSend.length; i += BATCH_SIZE) batches.push(toSend.slice(i, i + BATCH_SIZE));
+    let failed = 0;
+    let next = 0;
+
+    const receive = (batch: SentenceSpan[], findings: unknown[]): void => {
       if (cache.size > CACHE_LIMIT) cache.clear();
-      for (const span of batch) cache.set(span.text, []);
-      for (const f of reply.findings) {
+      /** Findings relative to their sentence, by sentence text. */
+      const relative = new Map<string, Finding[]>(batch.map((s) => [s.text, []]));
+      let b = 0;
+      for (const f of findings) {
         if (!isFinding(f)) continue;
-        const span = batch.find((s) => f.start >= s.start && f.end <= s.end);
+        // Findings come back in sentence order; look from the last sentence matched.
+        while (b < batch.length && f.start >= batch[b]!.end) b++;
+        let span = batch[b];
+        if (!span || f.start < span.start || f.end > span.end) span = batch.find((s) => f.start >= s.start && f.end <= s.end);
         if (!span) continue;
-        cache.get(span.text)!.push({ ...f, start: f.start - span.start, end: f.end - span.start });
-        pushItem(items, f, text, map);
+        relative.get(span.text)!.push({ ...f, start: f.start - span.start, end: f.end - span.start });
       }
-    }
-    return { items, failed };
+      const items: CardItem[] = [];
+      for (const [sentence, found] of relative) {
+        cache.set(sentence, found);
+        for (const i of waiting.get(sentence) ?? []) {
+          const at = spans[i]!.start;
+          for (const f of found) pushItem(bySpan[i]!, { ...f, start: f.start + at, end: f.end + at }, text, map);
+          items.push(...bySpan[i]!);
+        }
+      }
+      if (items.length) onBatch?.(items);
+    };
+
+    const worker = async (): Promise<boolean> => {
+      while (next < batches.length) {
+        const batch = batches[next++]!;
+        const reply = await ask<'check-sentences'>(runtime, { type: 'check-sentences', sentences: batch, ...(pageDate ? { pageDate } : {}) });
+        if (stale(id)) return false;
+        if (!reply || !Array.isArray(reply.findings)) failed++;
+        else receive(batch, reply.findings);
+      }
+      return true;
+    };
+    const done = await Promise.all(Array.from({ length: Math.min(BATCHES_IN_FLIGHT, batches.length) }, worker));
+    if (done.includes(false) || stale(id)) return null;
+    return { items: bySpan.flat(), failed };
   }
 
   async function fullCheck(id: number): Promise<void> {
     if (stale(id) || !active) return;
     status = { state: 'checking', url: doc.location.href, title: doc.title, findings: status.findings, textLength: status.textLength };
     pageDate = findPageDate(doc);
-    const { text, map } = await extract(doc);
-    const spans = await candidates(text);
-    const result = spans.length ? await check(spans, text, map, id) : { items: [], failed: 0 };
+    let spans: SentenceSpan[] = [];
+    let textLength = 0;
+    let result: { items: CardItem[]; failed: number } | null = { items: [], failed: 0 };
+    // Most pages are not about the topic: for them one read of the text is all it costs.
+    const quick = await quickTopicCheck(doc, await topicGate(), signal);
+    if (quick.maybe) {
+      const { text, map } = await extract(doc);
+      textLength = text.length;
+      spans = await candidates(text);
+      if (spans.length) {
+        /** This check's items so far: painted batch by batch, replacing the last check's. */
+        let live: CardItem[] | null = null;
+        result = await check(spans, text, map, id, (items) => {
+          if (stale(id)) return;
+          live = live ? live.concat(items) : items;
+          painted = live;
+          repaint();
+        });
+      }
+    } else {
+      textLength = quick.chars;
+    }
     if (!result || stale(id)) return;
-    painted = sortInDocumentOrder(result.items);
+    // Text order is document order: the extractor walks the tree in order.
+    painted = result.items;
     status = {
       ...status,
       state: result.failed ? 'error' : spans.length ? 'done' : 'off-topic',
-      textLength: text.length,
+      textLength,
       checkedAt: new Date().toISOString(),
       ...(result.failed ? { error: 'SourceLight could not reach its database; try reloading the page.' } : {}),
     };
@@ -324,6 +396,12 @@ export function startContentScript(options: ContentScriptOptions): ContentScript
 
   const ready = start().catch((err) => debug('start failed', err));
   return { ready, status: () => status };
+}
+
+function summarize({ findings, ...rest }: PageStatus): PageSummary {
+  const counts: VerdictCounts = { agree: 0, discrepancy: 0, related: 0 };
+  for (const f of findings) if (f.verdict in counts) counts[f.verdict]++;
+  return { ...rest, counts };
 }
 
 function isFinding(f: unknown): f is Finding {

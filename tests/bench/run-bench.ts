@@ -121,6 +121,7 @@ export interface PageSummary {
   tracedLoads: number;
   /** What the longest extension task did (the worst traced load). */
   longestExtensionTaskTop: { fn: string; ms: number }[];
+  longestExtensionTaskEvents: { event: string; ms: number }[];
   /** Median count of long tasks (PerformanceObserver) per load. */
   longTasksPerLoad: number;
   longestLongTaskMs: number;
@@ -162,6 +163,7 @@ function summarize(results: ConfigResult[]): PageSummary[] {
         extensionTaskMs: p.traces.length ? r1(median(p.traces.map((t) => t.extensionTaskMs))) : null,
         tracedLoads: p.traces.length,
         longestExtensionTaskTop: worst?.longestExtensionTaskTop ?? [],
+        longestExtensionTaskEvents: worst?.longestExtensionTaskEvents ?? [],
       });
     }
   }
@@ -223,7 +225,7 @@ function markdown(r: BenchReport): string {
     L.push('');
     for (const s of r.browser.summary) {
       if (s.config === 'none' || !s.longestExtensionTaskTop.length) continue;
-      L.push(`- ${s.config}, ${s.page}: the longest extension task (${s.longestExtensionTaskMs} ms) spent its samples in ` + s.longestExtensionTaskTop.map((x) => `\`${x.fn}\` ${x.ms} ms`).join(', ') + '.');
+      L.push(`- ${s.config}, ${s.page}: the longest extension task (${s.longestExtensionTaskMs} ms) spent its samples in ` + s.longestExtensionTaskTop.map((x) => `\`${x.fn}\` ${x.ms} ms`).join(', ') + '; by trace event (self time): ' + s.longestExtensionTaskEvents.map((x) => `${x.event} ${x.ms} ms`).join(', ') + '.');
     }
     L.push('');
     for (const c of r.browser.configs) {

@@ -80,7 +80,10 @@ export function measureSizes(extensionDir: string): Sizes {
     background?: { service_worker?: string };
     content_scripts?: { js?: string[]; css?: string[] }[];
   };
-  const contentFiles = (manifest.content_scripts ?? []).flatMap((c) => [...(c.js ?? []), ...(c.css ?? [])]).map((f) => join(root, f));
+  // Registered at runtime (no access until the reader grants it), so not in the manifest: the
+  // built content scripts are the files WXT puts under content-scripts/.
+  const declared = (manifest.content_scripts ?? []).flatMap((c) => [...(c.js ?? []), ...(c.css ?? [])]).map((f) => join(root, f));
+  const contentFiles = declared.length ? declared : listFiles(root).filter((f) => relative(root, f).startsWith('content-scripts/'));
   const bg = manifest.background?.service_worker ? withImports(join(root, manifest.background.service_worker), root) : [];
   const all = listFiles(root);
   const pages = all

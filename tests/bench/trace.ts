@@ -65,6 +65,8 @@ export interface TaskSummary {
   longestExtensionTasks: number[];
   /** What the longest extension task spent its samples on (leaf function, sampled ms). */
   longestExtensionTaskTop: { fn: string; ms: number }[];
+  /** The timeline events inside that task with the most time (self time, ms): layout, style, paint, messaging. */
+  longestExtensionTaskEvents: { event: string; ms: number }[];
 }
 
 interface ProfileNode {
@@ -185,7 +187,21 @@ export function summarizeTasks(events: TraceEvent[], url: string, resolve?: Fram
   if (longest) {
     for (const x of samples.all) if (x.t >= longest.ts && x.t <= longest.ts + longest.dur!) inLongest.set(x.leaf, (inLongest.get(x.leaf) ?? 0) + x.dt / 1000);
   }
+  const inLongestEvents = new Map<string, number>();
+  if (longest) {
+    // Self time: an event's duration less its children's, so nested events are not counted twice.
+    const within = onThread.filter((e) => e !== longest && e.ph === 'X' && e.dur !== undefined && e.ts >= longest.ts && e.ts + e.dur <= longest.ts + longest.dur!);
+    const stack: { e: TraceEvent; child: number }[] = [];
+    const close = (x: { e: TraceEvent; child: number }) => inLongestEvents.set(x.e.name, (inLongestEvents.get(x.e.name) ?? 0) + (x.e.dur! - x.child) / 1000);
+    for (const e of within.sort((a, b) => a.ts - b.ts || b.dur! - a.dur!)) {
+      while (stack.length && e.ts >= stack.at(-1)!.e.ts + stack.at(-1)!.e.dur!) close(stack.pop()!);
+      if (stack.length) stack.at(-1)!.child += e.dur!;
+      stack.push({ e, child: 0 });
+    }
+    while (stack.length) close(stack.pop()!);
+  }
   return {
+    longestExtensionTaskEvents: [...inLongestEvents].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([event, v]) => ({ event, ms: round(v) })),
     longestExtensionTaskTop: [...inLongest].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([fn, v]) => ({ fn, ms: round(v) })),
     extensionSampledMs: round(sampled),
     longestExtensionTasks: ext.map(ms).sort((a, b) => b - a).slice(0, 3).map(round),

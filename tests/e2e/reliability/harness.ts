@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { CDPSession, Page, Worker } from 'playwright-core';
-import { launchPlain, launchWithExtension, type PlainBrowser } from '../browser';
+import { launchPlain, launchWithExtension, type LaunchOptions, type PlainBrowser } from '../browser';
 
 export { launchPlain, type PlainBrowser };
 
@@ -17,7 +17,7 @@ export { launchPlain, type PlainBrowser };
 export interface ChromeApi {
   storage: { session: { get(keys: string | null): Promise<Record<string, unknown>> } };
   runtime: { sendMessage(message: unknown): Promise<unknown>; getURL(path: string): string; id: string };
-  tabs: { query(q: object): Promise<{ id?: number; url?: string }[]>; create(p: { url: string }): Promise<{ id?: number }> };
+  tabs: { query(q: object): Promise<{ id?: number; url?: string }[]>; create(p: { url: string }): Promise<{ id?: number }>; sendMessage(tabId: number, m: unknown, o?: { frameId?: number }): Promise<unknown> };
 }
 declare const chrome: ChromeApi;
 
@@ -104,8 +104,8 @@ export async function serveHostile(
   };
 }
 
-/** Like browser.ts's launcher, with extra Chromium flags (a net log). */
-export const launchExtensionWith = (extraArgs: string[]) => launchWithExtension(extraArgs);
+/** Like browser.ts's launcher, with extra Chromium flags (a net log) and its options. */
+export const launchExtensionWith = (extraArgs: string[], options?: LaunchOptions) => launchWithExtension(extraArgs, options);
 
 export interface WorldMessage {
   /** `main` (the page's own scripts), `extension` (a content script's isolated world), or `other`. */
@@ -352,12 +352,18 @@ export interface TabStatusLike {
   error?: string;
 }
 
-/** What the content script on `url` last reported to the background (the popup's source), or null. */
+/**
+ * What the content script on `url` last reported to the background (a summary, in
+ * storage.session), with the findings the page itself holds, as the popup sees them; or null.
+ */
 export async function reportedStatus(sw: Worker, url: string): Promise<TabStatusLike | null> {
   return sw.evaluate(async (u) => {
-    const all = (await chrome.storage.session.get(null)) as Record<string, TabStatusLike>;
+    const all = (await chrome.storage.session.get(null)) as Record<string, Omit<TabStatusLike, 'findings'>>;
     const hit = Object.entries(all).find(([k, v]) => k.startsWith('tab-status:') && v?.url === u);
-    return hit ? hit[1] : null;
+    if (!hit) return null;
+    const tabId = Number(hit[0].slice('tab-status:'.length));
+    const live = (await chrome.tabs.sendMessage(tabId, { type: 'get-status' }, { frameId: 0 }).catch(() => null)) as { status?: TabStatusLike } | null;
+    return { ...hit[1], findings: live?.status?.findings ?? [] };
   }, url);
 }
 

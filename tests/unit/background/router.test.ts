@@ -83,9 +83,15 @@ describe('handlers', () => {
   });
 
   it('records page status per tab for the popup', async () => {
-    const status = { state: 'done', url: 'https://news.example/a', title: 'A', findings: [{ sentence: 'x', start: 0, end: 1, verdict: 'discrepancy', facts: ['f'] }], textLength: 10 };
+    const status = { state: 'done', url: 'https://news.example/a', title: 'A', counts: { agree: 0, discrepancy: 1, related: 0 }, textLength: 10 };
     await route({ type: 'page-status', status }, content, store, EXT, ORIGIN);
-    expect(await route({ type: 'get-tab-status', tabId: 7 }, page, store, EXT, ORIGIN)).toMatchObject({ status: { state: 'done', url: 'https://news.example/a' } });
+    // No content script answers in this fake: the stored summary stands in, without findings.
+    expect(await route({ type: 'get-tab-status', tabId: 7 }, page, store, EXT, ORIGIN)).toEqual({
+      status: { state: 'done', url: 'https://news.example/a', title: 'A', textLength: 10, findings: [] },
+    });
+    // A status that still carries findings (an old content script) is refused, not stored.
+    const old = { state: 'done', url: 'https://news.example/a', title: 'A', findings: [], textLength: 10 };
+    expect(await route({ type: 'page-status', status: old }, content, store, EXT, ORIGIN)).toMatchObject({ error: expect.stringMatching(/invalid page-status/) });
   });
 
   it('serves sources without their page chrome and lists them without bodies', async () => {

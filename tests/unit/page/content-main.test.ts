@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SentenceSpan } from '../../../src/core/types';
-import type { PageStatus } from '../../../src/messaging/protocol';
+import type { PageStatus, PageSummary } from '../../../src/messaging/protocol';
 import { BATCH_SIZE, startContentScript } from '../../../src/page/content-main';
 import { discrepancy } from './finding-fixture';
 import { fakeBackground } from './fake-runtime';
@@ -33,7 +33,7 @@ function load(html: string): void {
 const painted = (name: string) => [...(registry.get(name) ?? [])].map((r) => (r as Range).toString());
 const sentSentences = (bg: ReturnType<typeof fakeBackground>) =>
   bg.sent.filter((m) => m.type === 'check-sentences').flatMap((m) => (m.sentences as SentenceSpan[]).map((s) => s.text));
-const lastStatus = (bg: ReturnType<typeof fakeBackground>) => (bg.sent.filter((m) => m.type === 'page-status').at(-1)?.status as PageStatus) ?? null;
+const lastStatus = (bg: ReturnType<typeof fakeBackground>) => (bg.sent.filter((m) => m.type === 'page-status').at(-1)?.status as PageSummary) ?? null;
 
 async function settle(ms = 30): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, ms));
@@ -71,7 +71,10 @@ describe('startContentScript', () => {
     expect(painted('sourcelight-agree')).toEqual(['On 30 September 2024, Lithuania referred the situation in Belarus to the International Criminal Court.']);
     const status = lastStatus(bg)!;
     expect(status.state).toBe('done');
-    expect(status.findings.map((f) => f.verdict)).toEqual(['agree', 'discrepancy']);
+    // The report carries counts only; the findings stay in the page until asked for.
+    expect(status.counts).toEqual({ agree: 1, discrepancy: 1, related: 0 });
+    expect(status).not.toHaveProperty('findings');
+    expect(cs.status().findings.map((f) => f.verdict)).toEqual(['agree', 'discrepancy']);
     expect(status.textLength).toBeGreaterThan(100);
   });
 
@@ -94,6 +97,39 @@ describe('startContentScript', () => {
     expect(batches).toEqual([BATCH_SIZE, BATCH_SIZE, 50]);
     const first = bg.sent.find((m) => m.type === 'check-sentences')!;
     expect(first.pageDate).toBeUndefined();
+  });
+
+  it('sends a sentence repeated on the page once, and marks every copy', async () => {
+    const claim = 'Poland referred Lukashenko to the ICC in October 2024.';
+    load(`<article><p>${claim}</p><p>Other news.</p><p>${claim}</p></article>`);
+    const bg = fakeBackground();
+    await startContentScript({ runtime: bg.runtime, signal: controller.signal }).ready;
+    await settle();
+    expect(sentSentences(bg).filter((t) => t === claim)).toHaveLength(1);
+    expect(painted('sourcelight-discrepancy')).toEqual([claim, claim]);
+  });
+
+  it('paints the first batch before the last one is answered', async () => {
+    load(`<article>${Array.from({ length: 450 }, (_, i) => `<p>Poland referred Lukashenko to the ICC in October 2024, note ${i}.</p>`).join('')}</article>`);
+    const bg = fakeBackground();
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const send = bg.runtime.sendMessage.bind(bg.runtime);
+    let batches = 0;
+    bg.runtime.sendMessage = async (m: unknown) => {
+      // The third batch waits until the test has looked at the page.
+      if ((m as { type: string }).type === 'check-sentences' && ++batches === 3) await held;
+      return send(m);
+    };
+    const cs = startContentScript({ runtime: bg.runtime, signal: controller.signal });
+    await vi.waitFor(() => expect(painted('sourcelight-discrepancy')).toHaveLength(2 * BATCH_SIZE));
+    expect(cs.status().state).toBe('checking');
+    release();
+    await cs.ready;
+    await settle();
+    expect(painted('sourcelight-discrepancy')).toHaveLength(450);
+    expect(cs.status().findings).toHaveLength(450);
+    expect(cs.status().state).toBe('done');
   });
 
   it('passes the page date from its metadata', async () => {
@@ -177,7 +213,7 @@ describe('startContentScript', () => {
       'Poland referred Lukashenko to the ICC in October 2024.',
       'Later, Poland referred Lukashenko to the ICC again, the site claimed.',
     ]);
-    expect(lastStatus(bg)!.findings).toHaveLength(3);
+    expect(lastStatus(bg)!.counts).toEqual({ agree: 1, discrepancy: 2, related: 0 });
   });
 
   it('drops findings whose text was removed, and re-uses verdicts for unchanged text', async () => {
@@ -195,7 +231,7 @@ describe('startContentScript', () => {
     expect(registry.has('sourcelight-discrepancy')).toBe(false);
     expect(painted('sourcelight-agree')).toHaveLength(1);
     expect(sentSentences(bg).length).toBe(sentBefore);
-    expect(lastStatus(bg)!.findings.map((f) => f.verdict)).toEqual(['agree']);
+    expect(lastStatus(bg)!.counts).toEqual({ agree: 1, discrepancy: 0, related: 0 });
   });
 
   it('takes its highlights, listener and card away when its signal aborts', async () => {
