@@ -28,18 +28,34 @@ export default defineConfig({
       // Names in Cyrillic and Łacinka stay UTF-8 rather than six-byte \u escapes.
       config.esbuild = { ...(config.esbuild || {}), charset: 'utf8' };
     },
+    /**
+     * The content script has `registration: 'runtime'` and no matches: the background registers
+     * it on the granted origins only. WXT still writes an empty content_scripts list, and would
+     * add a runtime script's matches to host_permissions; a build must require no host access at
+     * all, so both go. `wxt dev` keeps the host permission it adds for its dev server.
+     */
+    'build:manifestGenerated'(wxt, manifest) {
+      if (manifest.content_scripts?.length === 0) delete manifest.content_scripts;
+      if (wxt.config.command === 'build') delete manifest.host_permissions;
+    },
   },
   manifest: ({ browser, manifestVersion }) => ({
     name: 'SourceLight',
     description:
       'Checks what a page says about Belarus and the International Criminal Court against vetted sources. Works offline; nothing you read leaves your device.',
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 96: 'icon/96.png', 128: 'icon/128.png' },
-    // storage: settings and facts; activeTab + scripting: "check this page" in manual mode;
+    // storage: per-tab results and the side panel's selection, in storage.session (settings and
+    // facts live in IndexedDB); activeTab + scripting: "Check this page" injects the content
+    // script into the one tab the reader clicked, with no access to any site; scripting also
+    // registers the content script on the sites the reader granted and injects the card's code;
     // contextMenus: "Check with SourceLight" on a selection; sidePanel: the draft editor.
     permissions: ['storage', 'activeTab', 'scripting', 'contextMenus', ...(browser === 'firefox' ? [] : ['sidePanel'])],
-    // Pages are read where the content script runs (every site, in automatic mode); the same
-    // access lets the background inject the card's code into a page's isolated world on demand.
-    host_permissions: ['<all_urls>'],
+    // No access to any site at install, only optional access the browser asks the reader for.
+    // The options page requests every site (automatic mode) or the allow list's sites, and
+    // src/background/features/content-script-sync.ts registers the content script on exactly the
+    // granted origins; the grant (or activeTab) also lets the background inject the card's code.
+    // MV2 has no optional_host_permissions: host access there is an optional permission.
+    ...(manifestVersion === 2 ? { optional_permissions: ['<all_urls>'] } : { optional_host_permissions: ['<all_urls>'] }),
     action: { default_title: 'SourceLight', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
     ...(manifestVersion === 2 ? { browser_action: { default_title: 'SourceLight', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } } } : {}),
     commands: {

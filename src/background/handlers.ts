@@ -5,9 +5,10 @@ import browser from 'webextension-polyfill';
 import { MAX_SENTENCE_LENGTH } from '../core/matcher';
 import { BUNDLED } from '../db/database';
 import { exportPack, importPack, removePack, setPackEnabled } from '../db/user-packs';
-import type { PageStatus } from '../messaging/protocol';
+import type { PageStatus, PageSummary } from '../messaging/protocol';
 import { autoCheckAllowed, type Settings } from '../settings';
 import { sourceViewerPath } from '../ui/links';
+import { checkTab } from './check-tab';
 import type { PackStore } from './pack-store';
 import { readSettings, writeSettings } from './settings-store';
 import { getTabStatus, setTabStatus } from './tab-status';
@@ -36,14 +37,30 @@ async function broadcastSettings(settings: Settings): Promise<void> {
   await Promise.all(tabs.map((t) => (t.id === undefined ? undefined : tell(t.id))));
 }
 
+/** The top frame's own status with its findings, or null when nothing answers there. */
+async function askPageStatus(tabId: number): Promise<PageStatus | null> {
+  try {
+    const reply = (await browser.tabs.sendMessage(tabId, { type: 'get-status' }, { frameId: 0 })) as { status?: PageStatus } | undefined;
+    const status = reply?.status;
+    return status && typeof status === 'object' && Array.isArray(status.findings) ? status : null;
+  } catch {
+    return null;
+  }
+}
+
+function withoutCounts({ counts: _c, ...rest }: PageSummary): Omit<PageStatus, 'findings'> {
+  return rest;
+}
+
 export const handlers: Record<MessageType, Handler> = {
   async 'check-sentences'({ sentences, pageDate }, { store }) {
     const matcher = await store.matcher();
     const spans = (sentences as { text: string; start: number; end: number }[]).map((s) => ({ ...s, text: s.text.slice(0, MAX_SENTENCE_LENGTH) }));
     return { findings: matcher.checkSentences(spans, { textDate: pageDate }) };
   },
-  async 'page-status'({ status }, { tabId }) {
-    if (tabId !== undefined) await setTabStatus(tabId, status as PageStatus);
+  async 'page-status'({ status }, { tabId, frameId }) {
+    // The badge speaks for the page, not for a frame inside it.
+    if (tabId !== undefined && (frameId ?? 0) === 0) await setTabStatus(tabId, status as PageSummary);
     return { ok: true };
   },
   async 'get-page-config'({ url }, { store }) {
@@ -63,23 +80,15 @@ export const handlers: Record<MessageType, Handler> = {
     return { ok: true };
   },
   async 'get-tab-status'({ tabId }) {
-    return { status: await getTabStatus(tabId) };
+    const summary = await getTabStatus(tabId);
+    if (!summary) return { status: null };
+    // The findings live in the page; the summary stands in when its content script is gone.
+    const live = await askPageStatus(tabId);
+    return { status: live ?? { ...withoutCounts(summary), findings: [] } };
   },
   async 'check-tab-now'({ tabId }) {
-    try {
-      await browser.tabs.sendMessage(tabId, { type: 'check-page-now' });
-      return { ok: true };
-    } catch {
-      // No content script on the tab yet (manual mode, activeTab): inject it now.
-      try {
-        await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/content.js'] });
-        await new Promise((r) => setTimeout(r, 150));
-        await browser.tabs.sendMessage(tabId, { type: 'check-page-now' });
-        return { ok: true };
-      } catch (err) {
-        return { ok: false, error: `cannot check this page: ${(err as Error).message}` };
-      }
-    }
+    // Injects the content script first where none runs (manual mode: activeTab, no host access).
+    return checkTab(tabId);
   },
   async 'scroll-to-finding'({ tabId, index }) {
     try {

@@ -44,7 +44,9 @@ server.listen(0, '127.0.0.1', () => {
   const port = typeof address === 'object' && address ? address.port : 0;
   const url = `http://127.0.0.1:${port}/demo-article.html`;
   const profile = mkdtempSync(join(tmpdir(), 'sourcelight-profile-'));
-  console.log(`\nOpening Chromium with SourceLight on ${url}\n(close the browser window to stop)`);
+  console.log(
+    `\nOpening Chromium with SourceLight on ${url}\nSourceLight starts with no access to sites: choose "Check pages automatically" on its welcome page to check the article.\n(close the browser window to stop)`,
+  );
   const child = spawn(browser, [
     `--user-data-dir=${profile}`,
     `--disable-extensions-except=${outDir}`,

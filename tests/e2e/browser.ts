@@ -1,10 +1,11 @@
 /**
  * Shared end-to-end helpers: headless Debian Chromium with the built extension loaded, and the
  * fixture pages served over HTTP on 127.0.0.1 (content scripts do not run on file:// URLs by
- * default). Build first: `npm run build:pack && npx wxt build`.
+ * default). Build first: `npm run build:pack && npx wxt build`. By default the extension is
+ * loaded with access to every site granted (see LaunchOptions); the shipped build has none.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -42,7 +43,7 @@ export interface PlainBrowser {
 }
 
 /** Chromium in a fresh profile with these flags; the profile is removed on close. */
-async function launch(args: string[]): Promise<PlainBrowser> {
+async function launch(args: string[], onContext?: (context: BrowserContext) => void): Promise<PlainBrowser> {
   const profile = await mkdtemp(join(tmpdir(), 'sourcelight-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -50,6 +51,7 @@ async function launch(args: string[]): Promise<PlainBrowser> {
     viewport: { width: 1280, height: 900 },
     args: [...QUIET_ARGS, ...args],
   });
+  onContext?.(context);
   return {
     context,
     async close() {
@@ -62,19 +64,88 @@ async function launch(args: string[]): Promise<PlainBrowser> {
 /** The same Chromium and flags, no extension: what a page does on its own. */
 export const launchPlain = (): Promise<PlainBrowser> => launch([]);
 
+export interface LaunchOptions {
+  /**
+   * Whether the reader has granted SourceLight access to every site (default true). The shipped
+   * manifest asks for none; Chromium grants the host permissions an unpacked extension's
+   * manifest requires at load, so a copy of the build with `host_permissions: ["<all_urls>"]`
+   * stands in for the reader's grant, without a permission dialog a test cannot answer. The
+   * background's own sync (src/background/features/content-script-sync.ts) then registers the
+   * content script, exactly as after a real grant. `false` loads the build as shipped.
+   */
+  granted?: boolean;
+  /**
+   * Called with the browser context as soon as it exists, before the service worker starts its
+   * work: where a recorder must see everything (the service worker's first module loads).
+   */
+  onContext?: (context: BrowserContext) => void;
+}
+
+/** The id the background registers the content script under. */
+export const CONTENT_SCRIPT_ID = 'sourcelight-content';
+
+/** A copy of `dir` whose manifest requires access to every site; removed by the caller. */
+async function grantedCopy(dir: string): Promise<string> {
+  const copy = await mkdtemp(join(tmpdir(), 'sourcelight-granted-'));
+  await cp(dir, copy, { recursive: true });
+  const file = join(copy, 'manifest.json');
+  const manifest = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+  manifest.host_permissions = ['<all_urls>'];
+  await writeFile(file, JSON.stringify(manifest, null, 2));
+  return copy;
+}
+
+/** The ids and matches of the content scripts the extension has registered, read in its service worker. */
+export function registeredContentScripts(sw: Worker): Promise<{ id: string; matches?: string[] }[]> {
+  type Scripting = { getRegisteredContentScripts(): Promise<{ id: string; matches?: string[] }[]> };
+  return sw.evaluate(async () => {
+    const scripting = (globalThis as unknown as { chrome: { scripting: Scripting } }).chrome.scripting;
+    return (await scripting.getRegisteredContentScripts()).map((s) => ({ id: s.id, matches: s.matches }));
+  });
+}
+
 /**
  * Launches Chromium with only our extension, in a fresh profile, and waits for its service
- * worker. `extraArgs` adds Chromium flags (a net log, say).
+ * worker and, when access is granted, for the content script's registration, so that pages a
+ * test opens next get it. `extraArgs` adds Chromium flags (a net log, say).
  */
-export async function launchWithExtension(extraArgs: string[] = []): Promise<ExtensionBrowser> {
+export async function launchWithExtension(extraArgs: string[] | LaunchOptions = [], options: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  const args = Array.isArray(extraArgs) ? extraArgs : [];
+  const { granted = true, onContext } = Array.isArray(extraArgs) ? options : extraArgs;
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension at ${EXTENSION_DIR}: run \`npm run build:pack && npx wxt build\` first.`);
   }
-  // Without --disable-extensions-except, Playwright disables extensions and no worker appears.
-  const browser = await launch([`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`, ...extraArgs]);
-  const { context } = browser;
-  const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
-  return { context, sw, extensionId: new URL(sw.url()).host, close: browser.close };
+  const copy = granted ? await grantedCopy(EXTENSION_DIR) : undefined;
+  const dir = copy ?? EXTENSION_DIR;
+  const removeCopy = () => (copy ? rm(copy, { recursive: true, force: true }).catch(() => {}) : Promise.resolve());
+  try {
+    // Without --disable-extensions-except, Playwright disables extensions and no worker appears.
+    const browser = await launch([`--disable-extensions-except=${dir}`, `--load-extension=${dir}`, ...args], onContext);
+    const close = async () => {
+      await browser.close();
+      await removeCopy();
+    };
+    try {
+      const { context } = browser;
+      const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+      if (granted) {
+        const scripts = await waitFor(
+          () => registeredContentScripts(sw).catch(() => []),
+          (list) => list.some((s) => s.id === CONTENT_SCRIPT_ID),
+          15_000,
+          100,
+        );
+        if (!scripts.some((s) => s.id === CONTENT_SCRIPT_ID)) throw new Error(`the background did not register ${CONTENT_SCRIPT_ID} within 15 s`);
+      }
+      return { context, sw, extensionId: new URL(sw.url()).host, close };
+    } catch (err) {
+      await close();
+      throw err;
+    }
+  } catch (err) {
+    await removeCopy();
+    throw err;
+  }
 }
 
 const TYPES: Record<string, string> = {

@@ -8,11 +8,12 @@
  * the text happens after, and the panel picks it up through `storage.onChanged` if it is
  * already open by then.
  *
- * Commands (declared in the manifest): `check-page` asks the active tab's content script to
- * check now; `open-panel` opens the side panel.
+ * Commands (declared in the manifest): `check-page` checks the active tab now (injecting the
+ * content script where none runs); `open-panel` opens the side panel.
  */
 import { browser, type Browser } from 'wxt/browser';
 import { storePendingSelection } from '../../sidepanel/pending-selection';
+import { checkTab } from '../check-tab';
 
 export const MENU_ID = 'sourcelight-check-selection';
 export const MENU_TITLE = 'Check with SourceLight';
@@ -66,19 +67,18 @@ export function createMenu(): void {
   }
 }
 
-/** Sends `check-page-now` to the content script of `tab`, or of the active tab. */
+/**
+ * Checks `tab`, or the active tab, now: the same path as the popup's button (src/background/
+ * check-tab.ts), so in manual mode the content script is injected through activeTab.
+ */
 export async function checkPageNow(tab?: Browser.tabs.Tab): Promise<boolean> {
   let target = tab;
   if (target?.id === undefined) [target] = await browser.tabs.query({ active: true, currentWindow: true });
   if (target?.id === undefined) return false;
-  try {
-    const reply = (await browser.tabs.sendMessage(target.id, { type: 'check-page-now' })) as { ok?: boolean } | undefined;
-    return reply?.ok === true;
-  } catch (e) {
-    // No content script there (browser pages, the web store, a tab opened before install).
-    warn('this tab cannot be checked', e);
-    return false;
-  }
+  const result = await checkTab(target.id);
+  // Browser pages, the web store, a PDF viewer: nothing SourceLight may read.
+  if (!result.ok) warn('this tab cannot be checked', result.error);
+  return result.ok;
 }
 
 export function onMenuClicked(info: Browser.contextMenus.OnClickData, tab?: Browser.tabs.Tab): void {

@@ -1,6 +1,10 @@
 /**
  * The options page: when pages are checked, per-site lists, what is shown and how, and the fact
  * packs (bundled, imported: enable, remove, export; import from a file, all or nothing).
+ *
+ * It is also where the reader grants SourceLight access to sites, which the extension is
+ * installed without: automatic mode asks for every site, an allow-list entry for that site, and
+ * manual mode gives the access back. `#welcome` (opened on install) starts with that choice.
  */
 import { Fragment } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
@@ -14,6 +18,8 @@ import { VERDICT_ICON, VERDICT_LABEL } from '../verdict';
 import { Notice } from '../components/Notice';
 import { highlightCss } from '../../page/highlight-styles';
 import { Switch } from '../components/Switch';
+import { ALL_SITES, sitePatterns } from '../../site-permissions';
+import { hasOrigins, removeOrigins, requestOrigins, useGrantChanges, useSiteAccess, type SiteAccess } from '../site-access';
 
 type PackInfo = UiReply<'get-pack-info'>;
 
@@ -27,6 +33,10 @@ export function Options() {
   const [loadError, setLoadError] = useState<string | null>(null);
   const [saveError, setSaveError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
+  const access = useSiteAccess(ALL_SITES);
+  /** The reader refused (or the browser could not show) the prompt for every site. */
+  const [accessRefused, setAccessRefused] = useState(false);
+  const [welcome] = useState(() => globalThis.location?.hash === '#welcome');
 
   const load = () => {
     setLoadError(null);
@@ -55,6 +65,29 @@ export function Options() {
     }
   };
 
+  /**
+   * Automatic mode, from the radio, the welcome page or the "needs access" notice: the prompt
+   * first, inside the click, and the mode saved only once access is granted.
+   */
+  const chooseAuto = () => {
+    setAccessRefused(false);
+    const asked = requestOrigins(ALL_SITES);
+    void asked.then(async (granted) => {
+      access.refresh();
+      if (!granted) {
+        setAccessRefused(true);
+        return;
+      }
+      if (settings?.mode !== 'auto') await save({ mode: 'auto' });
+    });
+  };
+  /** Manual mode gives access to every site back: "Check this page now" needs none. */
+  const chooseManual = () => {
+    setAccessRefused(false);
+    void removeOrigins(ALL_SITES).then(() => access.refresh());
+    void save({ mode: 'manual' });
+  };
+
   return (
     <div class="sl-page sl-options">
       <header class="sl-page-header">
@@ -78,15 +111,82 @@ export function Options() {
         <p class="sl-saved" role="status" aria-live="polite">
           {saved ? 'Saved.' : ''}
         </p>
-        {settings ? <SettingsSections settings={settings} save={save} /> : loadError ? null : <p role="status">Loading&hellip;</p>}
+        {welcome && settings ? <Welcome settings={settings} access={access} chooseAuto={chooseAuto} chooseManual={chooseManual} /> : null}
+        {accessRefused ? (
+          <Notice kind="warning" title="SourceLight was not given access to sites" testId="access-refused">
+            <p>
+              Pages are checked only when you ask: click &ldquo;Check this page now&rdquo; in SourceLight&rsquo;s popup. You can
+              choose automatic checking again at any time.
+            </p>
+          </Notice>
+        ) : settings?.mode === 'auto' && access.granted === false ? (
+          <Notice
+            kind="warning"
+            title="Automatic checking needs access to sites"
+            action={{ label: 'Give access to all sites', onClick: chooseAuto }}
+            testId="access-missing"
+          >
+            <p>
+              SourceLight has no access to the sites you visit: it was not given yet, or it was taken back in the
+              browser&rsquo;s settings. Until it is given, pages are checked only when you ask.
+            </p>
+          </Notice>
+        ) : null}
+        {settings ? (
+          <SettingsSections settings={settings} save={save} chooseAuto={chooseAuto} chooseManual={chooseManual} />
+        ) : loadError ? null : (
+          <p role="status">Loading&hellip;</p>
+        )}
         <PacksSection />
       </main>
     </div>
   );
 }
 
-function SettingsSections({ settings, save }: { settings: Settings; save: (p: Partial<Settings>) => Promise<void> }) {
+/** First run (`options.html#welcome`): the one choice to make, and the grant. */
+function Welcome({ settings, access, chooseAuto, chooseManual }: { settings: Settings; access: SiteAccess; chooseAuto: () => void; chooseManual: () => void }) {
+  const autoOn = settings.mode === 'auto' && access.granted === true;
+  return (
+    <section class="sl-card sl-welcome" id="welcome" aria-labelledby="sl-welcome" data-testid="welcome">
+      <h2 id="sl-welcome">Welcome to SourceLight</h2>
+      <p>
+        SourceLight can check pages about Belarus and the ICC as they open, which needs your permission to read the sites
+        you visit; it reads them on this device and sends nothing anywhere. Or it can check a page only when you click
+        &ldquo;Check this page now&rdquo; in its popup, with no access to any site.
+      </p>
+      {autoOn ? (
+        <p role="status">Automatic checking is on. You can change this below at any time.</p>
+      ) : (
+        <p>
+          <button type="button" class="sl-button sl-button-primary" data-action="grant-all" onClick={chooseAuto}>
+            Check pages automatically
+          </button>{' '}
+          <button type="button" class="sl-button" data-action="choose-manual" onClick={chooseManual}>
+            Only when I ask
+          </button>
+        </p>
+      )}
+    </section>
+  );
+}
+
+function SettingsSections({
+  settings,
+  save,
+  chooseAuto,
+  chooseManual,
+}: {
+  settings: Settings;
+  save: (p: Partial<Settings>) => Promise<void>;
+  chooseAuto: () => void;
+  chooseManual: () => void;
+}) {
   const [confirmReset, setConfirmReset] = useState(false);
+  /** Allow-list entries are saved only with their access granted; a removed one gives it back. */
+  const saveAllowSites = (allowSites: string[]) => {
+    for (const host of settings.allowSites) if (!allowSites.includes(host)) void removeOrigins(sitePatterns(host));
+    return save({ allowSites });
+  };
   return (
     <>
       <section class="sl-card" aria-labelledby="sl-when">
@@ -99,13 +199,14 @@ function SettingsSections({ settings, save }: { settings: Settings; save: (p: Pa
               name="mode"
               value="auto"
               checked={settings.mode === 'auto'}
-              onChange={() => void save({ mode: 'auto' })}
+              onChange={chooseAuto}
             />
             <span>
               <strong>Automatically, on every site</strong>
               <span class="sl-hint">
                 Pages that talk about Belarus or the ICC are checked as they open, except on the sites you block below.
-                Reading the page happens on this device; the extension needs access to the sites you visit.
+                Reading the page happens on this device. Choosing this asks the browser to give SourceLight access to the
+                sites you visit.
               </span>
             </span>
           </label>
@@ -115,14 +216,15 @@ function SettingsSections({ settings, save }: { settings: Settings; save: (p: Pa
               name="mode"
               value="manual"
               checked={settings.mode === 'manual'}
-              onChange={() => void save({ mode: 'manual' })}
+              onChange={chooseManual}
             />
             <span>
               <strong>Only when I ask</strong>
               <span class="sl-hint">
                 A page is checked when you click &ldquo;Check this page now&rdquo; in SourceLight&rsquo;s popup, or when its
                 site is on your allow list. Until you click, the extension needs no access to the sites you visit: the click
-                grants it for that one tab (the browser&rsquo;s &ldquo;active tab&rdquo; permission).
+                grants it for that one tab (the browser&rsquo;s &ldquo;active tab&rdquo; permission). Choosing this gives back
+                the access to every site.
               </span>
             </span>
           </label>
@@ -143,7 +245,9 @@ function SettingsSections({ settings, save }: { settings: Settings; save: (p: Pa
             }
             sites={settings.allowSites}
             other={settings.blockSites}
-            onChange={(allowSites) => save({ allowSites })}
+            onChange={saveAllowSites}
+            grant={(host) => requestOrigins(sitePatterns(host))}
+            checkAccess={settings.mode === 'manual'}
           />
           <SiteList
             kind="block"
@@ -179,6 +283,7 @@ function SettingsSections({ settings, save }: { settings: Settings; save: (p: Pa
               data-action="confirm-reset"
               onClick={() => {
                 setConfirmReset(false);
+                for (const host of settings.allowSites) void removeOrigins(sitePatterns(host));
                 void save({ ...DEFAULT_SETTINGS, allowSites: [], blockSites: [] });
               }}
             >
@@ -205,6 +310,8 @@ function SiteList({
   sites,
   other,
   onChange,
+  grant,
+  checkAccess = false,
 }: {
   kind: 'allow' | 'block';
   title: string;
@@ -212,6 +319,10 @@ function SiteList({
   sites: string[];
   other: string[];
   onChange: (sites: string[]) => Promise<void>;
+  /** Asks for access to a site being added, inside the submit; it is added only if granted. */
+  grant?: (host: string) => Promise<boolean>;
+  /** Point out entries whose access is missing (taken back in the browser's settings). */
+  checkAccess?: boolean;
 }) {
   const [text, setText] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
@@ -234,9 +345,23 @@ function SiteList({
       return;
     }
     setProblem(null);
-    setText('');
-    void onChange([...sites, r.host].sort());
+    const host = r.host;
+    if (!grant) {
+      setText('');
+      void onChange([...sites, host].sort());
+      return;
+    }
+    // The prompt first, while the submit still counts as the reader's gesture.
+    void grant(host).then((granted) => {
+      if (!granted) {
+        setProblem(`SourceLight was not given access to ${host}, so it was not added.`);
+        return;
+      }
+      setText('');
+      void onChange([...sites, host].sort());
+    });
   };
+  const { missing, recheck } = useMissingAccess(checkAccess && grant ? sites : []);
 
   return (
     <div class="sl-site-list" data-list={kind}>
@@ -267,6 +392,20 @@ function SiteList({
           {problem}
         </p>
       ) : null}
+      {missing.length > 0 && grant ? (
+        <p class="sl-field-problem" data-testid={`${kind}-access-missing`}>
+          No access to {missing.join(', ')}: {missing.length === 1 ? 'its' : 'their'} pages are checked only when you ask.{' '}
+          <button
+            type="button"
+            class="sl-button sl-button-small"
+            onClick={() => {
+              void requestOrigins(missing.flatMap((h) => sitePatterns(h))).then(recheck);
+            }}
+          >
+            Give access
+          </button>
+        </p>
+      ) : null}
       {sites.length === 0 ? (
         <p class="sl-empty">No sites.</p>
       ) : (
@@ -288,6 +427,23 @@ function SiteList({
       )}
     </div>
   );
+}
+
+/** The entries of `sites` without access granted, read again when the list or a grant changes. */
+function useMissingAccess(sites: string[]): { missing: string[]; recheck: () => void } {
+  const [missing, setMissing] = useState<string[]>([]);
+  const { version, bump } = useGrantChanges();
+  const key = sites.join(' ');
+  useEffect(() => {
+    let current = true;
+    void Promise.all(sites.map(async (host) => ((await hasOrigins(sitePatterns(host))) === false ? host : null))).then(
+      (hosts) => current && setMissing(hosts.filter((h): h is string => h !== null)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [key, version]);
+  return { missing, recheck: bump };
 }
 
 const STYLES: { value: Settings['highlightStyle']; label: string; hint: string }[] = [

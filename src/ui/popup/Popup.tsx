@@ -18,6 +18,8 @@ import { Notice } from '../components/Notice';
 import { Switch } from '../components/Switch';
 import { extensionUrl, openOptions, openSourceViewer } from '../open-page';
 import { sourceViewerPath } from '../links';
+import { ALL_SITES, sitePatterns } from '../../site-permissions';
+import { removeOrigins, requestOrigins, useSiteAccess } from '../site-access';
 
 type PackInfo = UiReply<'get-pack-info'>;
 
@@ -74,6 +76,8 @@ export function Popup({ pollMs = 800, maxPolls = 40 }: PopupProps) {
   const [busy, setBusy] = useState<'check' | 'settings' | null>(null);
   const pollTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const alive = useRef(true);
+  /** Automatic mode works only with access to every site, which the reader may not have given (or took back). */
+  const allSites = useSiteAccess(ALL_SITES);
 
   useEffect(
     () => () => {
@@ -230,13 +234,28 @@ export function Popup({ pollMs = 800, maxPolls = 40 }: PopupProps) {
   const toggleSite = (on: boolean) => {
     if (!host) return;
     const change = autoCheckChange(settings, host, on);
-    if (change) void changeSettings(change);
+    if (!change) return;
+    // Off the allow list: its access is given back, as on the options page.
+    for (const h of settings.allowSites) if (!change.allowSites.includes(h)) void removeOrigins(sitePatterns(h));
+    if (!change.allowSites.includes(host) || settings.allowSites.includes(host)) {
+      void changeSettings(change);
+      return;
+    }
+    // Onto the allow list: the site's access first, asked inside the reader's click.
+    void requestOrigins(sitePatterns(host)).then((granted) => {
+      if (granted) void changeSettings(change);
+      else if (alive.current) setActionError(`SourceLight was not given access to ${host}, so its pages are checked only when you ask.`);
+    });
   };
+  const needsAccess = settings.mode === 'auto' && allSites.granted === false;
+  const giveAccess = () => void requestOrigins(ALL_SITES).then(() => allSites.refresh());
 
   const siteHint = !host
     ? 'Only web pages (http and https) can be checked.'
     : settings.mode === 'auto'
-      ? autoOn
+      ? needsAccess
+        ? 'Automatic checking waits for access to sites; until then pages are checked only when you ask.'
+        : autoOn
         ? `Pages about Belarus or the ICC on ${host} are checked when they open.`
         : `${host} is on your block list: its pages are checked only when you ask.`
       : autoOn
@@ -249,6 +268,17 @@ export function Popup({ pollMs = 800, maxPolls = 40 }: PopupProps) {
         {status?.state === 'checking' ? <span class="sl-spinner" aria-hidden="true" /> : null}
         {statusLine(status, host)}
       </p>
+
+      {needsAccess ? (
+        <Notice
+          kind="warning"
+          title="Automatic checking needs access to sites"
+          action={{ label: 'Give access to all sites', onClick: giveAccess }}
+          testId="access-missing"
+        >
+          <p>SourceLight may not read the sites you visit yet, so it checks a page only when you ask.</p>
+        </Notice>
+      ) : null}
 
       {actionError ? (
         <Notice kind="error" testId="action-error">

@@ -53,8 +53,6 @@ async function readNetLog(path: string): Promise<NetLogRequest[]> {
 
 beforeAll(async () => {
   server = await serveHostile();
-  const b = await launchExtensionWith([`--log-net-log=${netLogPath}`, '--net-log-capture-mode=Default']);
-  extensionId = b.extensionId;
   const record = (r: Request) => {
     const sw = r.serviceWorker();
     let from = 'unknown';
@@ -65,7 +63,11 @@ beforeAll(async () => {
     }
     seen.push({ url: r.url(), type: r.resourceType(), from });
   };
-  b.context.on('request', record);
+  // Recording from the context's first moment: the service worker loads its modules as it starts.
+  const b = await launchExtensionWith([`--log-net-log=${netLogPath}`, '--net-log-capture-mode=Default'], {
+    onContext: (context) => context.on('request', record),
+  });
+  extensionId = b.extensionId;
   try {
     // The content script on an on-topic page: gate, check in the background, paint, open a card.
     const page = await b.context.newPage();

@@ -127,3 +127,50 @@ export function finding(verdict: Verdict, sentence: string, start = n * 100, ext
     ...extra,
   };
 }
+
+/**
+ * A browser's `permissions` API for extension pages: `granted` origins (`<all_urls>` covers any
+ * pattern), a prompt answered by `answer`, and the two events. fakeBrowser implements none of it.
+ */
+export function fakePermissions(granted: string[] = [], answer: (origins: string[]) => boolean = () => true) {
+  const held = new Set(granted);
+  const listeners = { added: new Set<(p: { origins: string[] }) => void>(), removed: new Set<(p: { origins: string[] }) => void>() };
+  const event = (set: Set<(p: { origins: string[] }) => void>) => ({
+    addListener: (f: (p: { origins: string[] }) => void) => void set.add(f),
+    removeListener: (f: (p: { origins: string[] }) => void) => void set.delete(f),
+    hasListener: (f: (p: { origins: string[] }) => void) => set.has(f),
+  });
+  const has = (o: string) => held.has('<all_urls>') || held.has(o);
+  const api = {
+    held,
+    requests: [] as string[][],
+    removals: [] as string[][],
+    contains: vi.fn(async ({ origins = [] }: { origins?: string[] }) => origins.every(has)),
+    getAll: vi.fn(async () => ({ origins: [...held], permissions: [] })),
+    request: vi.fn(({ origins = [] }: { origins?: string[] }) => {
+      api.requests.push(origins);
+      const ok = origins.every(has) || answer(origins);
+      if (ok && !origins.every(has)) {
+        for (const o of origins) held.add(o);
+        for (const f of listeners.added) f({ origins });
+      }
+      return Promise.resolve(ok);
+    }),
+    remove: vi.fn(async ({ origins = [] }: { origins?: string[] }) => {
+      api.removals.push(origins);
+      const present = origins.filter((o) => held.has(o));
+      for (const o of present) held.delete(o);
+      if (present.length) for (const f of listeners.removed) f({ origins: present });
+      return present.length > 0;
+    }),
+    onAdded: event(listeners.added),
+    onRemoved: event(listeners.removed),
+    /** The reader takes a grant back in the browser's settings. */
+    revoke(origins: string[]) {
+      for (const o of origins) held.delete(o);
+      for (const f of listeners.removed) f({ origins });
+    },
+  };
+  Object.assign(fakeBrowser, { permissions: api });
+  return api;
+}

@@ -5,7 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Options } from '../../../src/ui/options/Options';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/settings';
 import type { UiReply } from '../../../src/ui/send-message';
-import { byTestId, buttonByText, click, fakeBackground, mount, settle, submit, typeInto, unmountAll, type Handlers } from './helpers';
+import { byTestId, buttonByText, click, fakeBackground, fakePermissions, mount, settle, submit, typeInto, unmountAll, type Handlers } from './helpers';
 
 type PackInfo = UiReply<'get-pack-info'>;
 
@@ -44,10 +44,148 @@ async function chooseFile(root: HTMLElement, content: string, name = 'pack.json'
   await settle(10);
 }
 
-beforeEach(() => fakeBrowser.reset());
+let perms: ReturnType<typeof fakePermissions>;
+beforeEach(() => {
+  fakeBrowser.reset();
+  // Automatic mode with its access granted, unless a test says otherwise.
+  perms = fakePermissions(['<all_urls>']);
+});
 afterEach(() => {
   unmountAll();
   vi.restoreAllMocks();
+  window.location.hash = '';
+});
+
+const radio = (root: HTMLElement, mode: 'auto' | 'manual') => root.querySelector(`input[name="mode"][value="${mode}"]`) as HTMLInputElement;
+const ALLOW_PATTERNS = ['*://news.example/*', '*://*.news.example/*'];
+
+describe('Options: access to sites', () => {
+  it('automatic mode asks for every site inside the click and is saved once granted', async () => {
+    perms = fakePermissions([]);
+    const { bg } = background({ mode: 'manual' });
+    const root = await mount(<Options />);
+    radio(root, 'auto').click();
+    // No await between the click and the request: the browser prompts only inside the gesture.
+    expect(perms.request).toHaveBeenCalledWith({ origins: ['<all_urls>'] });
+    expect(bg.of('set-settings')).toEqual([]);
+    await settle(10);
+    expect(bg.of('set-settings')).toEqual([{ type: 'set-settings', settings: { mode: 'auto' } }]);
+    expect(radio(root, 'auto').checked).toBe(true);
+    expect(byTestId(root, 'access-refused')).toBeNull();
+    expect(byTestId(root, 'access-missing')).toBeNull();
+  });
+
+  it('a refused prompt keeps manual mode and says so', async () => {
+    perms = fakePermissions([], () => false);
+    const { bg, state } = background({ mode: 'manual' });
+    const root = await mount(<Options />);
+    await click(radio(root, 'auto'));
+    await settle(10);
+    expect(perms.request).toHaveBeenCalledTimes(1);
+    expect(bg.of('set-settings')).toEqual([]);
+    expect(state.settings.mode).toBe('manual');
+    expect(radio(root, 'manual').checked).toBe(true);
+    expect(radio(root, 'auto').checked).toBe(false);
+    expect(byTestId(root, 'access-refused')!.textContent).toMatch(/not given access to sites.*checked only when you ask/s);
+  });
+
+  it('manual mode gives the access to every site back', async () => {
+    const { bg } = background();
+    const root = await mount(<Options />);
+    await click(radio(root, 'manual'));
+    expect(perms.removals).toEqual([['<all_urls>']]);
+    expect(perms.held.has('<all_urls>')).toBe(false);
+    expect(bg.of('set-settings')).toEqual([{ type: 'set-settings', settings: { mode: 'manual' } }]);
+    // Manual mode without the grant is how it should be: nothing to warn about.
+    expect(byTestId(root, 'access-missing')).toBeNull();
+  });
+
+  it('automatic mode without the grant (fresh install, or taken back) says so and asks for it', async () => {
+    perms = fakePermissions([]);
+    const { bg } = background();
+    const root = await mount(<Options />);
+    const notice = byTestId(root, 'access-missing')!;
+    expect(notice.textContent).toContain('Automatic checking needs access to sites');
+    buttonByText(notice, 'Give access to all sites')!.click();
+    expect(perms.request).toHaveBeenCalledWith({ origins: ['<all_urls>'] });
+    await settle(10);
+    expect(byTestId(root, 'access-missing')).toBeNull();
+    // Already automatic: nothing to save.
+    expect(bg.of('set-settings')).toEqual([]);
+    // Taken back in the browser's settings: the notice comes back by itself.
+    await act(() => perms.revoke(['<all_urls>']));
+    await settle(10);
+    expect(byTestId(root, 'access-missing')).not.toBeNull();
+  });
+
+  it('an allow-list entry asks for that site; refused, it is not added; removed, its access goes back', async () => {
+    perms = fakePermissions([], (origins) => origins[0] === ALLOW_PATTERNS[0]);
+    const { bg, state } = background({ mode: 'manual' });
+    const root = await mount(<Options />);
+    const allow = root.querySelector('[data-list="allow"]')!;
+
+    await typeInto(allow.querySelector('input'), 'refused.example');
+    await submit(allow.querySelector('form'));
+    await settle(10);
+    expect(perms.requests.at(-1)).toEqual(['*://refused.example/*', '*://*.refused.example/*']);
+    expect(bg.of('set-settings')).toEqual([]);
+    expect(allow.querySelector('[role="alert"]')!.textContent).toMatch(/not given access to refused\.example/);
+
+    await typeInto(allow.querySelector('input'), 'news.example');
+    await submit(allow.querySelector('form'));
+    await settle(10);
+    expect(perms.requests.at(-1)).toEqual(ALLOW_PATTERNS);
+    expect(state.settings.allowSites).toEqual(['news.example']);
+    expect(allow.querySelector('[role="alert"]')).toBeNull();
+
+    await click(allow.querySelector('button[aria-label="Remove news.example"]'));
+    expect(perms.removals.at(-1)).toEqual(ALLOW_PATTERNS);
+    expect(state.settings.allowSites).toEqual([]);
+  });
+
+  it('points out allow-list entries whose access was taken back, and asks again', async () => {
+    perms = fakePermissions([...ALLOW_PATTERNS]);
+    background({ mode: 'manual', allowSites: ['gone.example', 'news.example'] });
+    const root = await mount(<Options />);
+    await settle(10);
+    const missing = byTestId(root, 'allow-access-missing')!;
+    expect(missing.textContent).toMatch(/No access to gone\.example: its pages are checked only when you ask/);
+    buttonByText(missing, 'Give access')!.click();
+    expect(perms.request).toHaveBeenCalledWith({ origins: ['*://gone.example/*', '*://*.gone.example/*'] });
+    await settle(10);
+    expect(byTestId(root, 'allow-access-missing')).toBeNull();
+  });
+
+  it('#welcome explains the choice and offers the grant', async () => {
+    perms = fakePermissions([]);
+    window.location.hash = '#welcome';
+    const { bg } = background();
+    const root = await mount(<Options />);
+    const welcome = byTestId(root, 'welcome')!;
+    expect(welcome.textContent).toMatch(/needs your permission to read the sites you visit/);
+    expect(welcome.textContent).toMatch(/with no access to any site/);
+    welcome.querySelector<HTMLButtonElement>('button[data-action="grant-all"]')!.click();
+    expect(perms.request).toHaveBeenCalledWith({ origins: ['<all_urls>'] });
+    await settle(10);
+    expect(byTestId(root, 'welcome')!.textContent).toMatch(/Automatic checking is on/);
+    expect(bg.of('set-settings')).toEqual([]);
+  });
+
+  it('#welcome: "Only when I ask" saves manual mode', async () => {
+    perms = fakePermissions([]);
+    window.location.hash = '#welcome';
+    const { state } = background();
+    const root = await mount(<Options />);
+    await click(byTestId(root, 'welcome')!.querySelector('button[data-action="choose-manual"]'));
+    expect(state.settings.mode).toBe('manual');
+    expect(byTestId(root, 'access-missing')).toBeNull();
+  });
+
+  it('without #welcome there is no welcome section', async () => {
+    background();
+    const root = await mount(<Options />);
+    expect(byTestId(root, 'welcome')).toBeNull();
+  });
 });
 
 describe('Options', () => {

@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Popup } from '../../../src/ui/popup/Popup';
 import type { PageStatus } from '../../../src/messaging/protocol';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/settings';
-import { byTestId, buttonByText, click, fakeActiveTab, fakeBackground, finding, mount, settle, unmountAll } from './helpers';
+import { byTestId, buttonByText, click, fakeActiveTab, fakeBackground, fakePermissions, finding, mount, settle, unmountAll } from './helpers';
 
 const URL_ = 'https://news.example.com/belarus-icc';
 
@@ -29,9 +29,12 @@ function background(st: PageStatus | null, settings: Settings = DEFAULT_SETTINGS
   });
 }
 
+let perms: ReturnType<typeof fakePermissions>;
 beforeEach(() => {
   fakeBrowser.reset();
   fakeActiveTab(URL_, 7);
+  // Automatic mode with its access granted, unless a test says otherwise.
+  perms = fakePermissions(['<all_urls>']);
 });
 afterEach(() => {
   unmountAll();
@@ -141,15 +144,52 @@ describe('Popup', () => {
     expect((byTestId(root, 'switch-site') as HTMLInputElement).checked).toBe(true);
   });
 
-  it('"Check this site automatically" in manual mode uses allowSites', async () => {
+  it('"Check this site automatically" in manual mode uses allowSites, with the site\'s access', async () => {
+    perms = fakePermissions(['*://other.org/*', '*://*.other.org/*']);
     const bg = background(status({ state: 'disabled' }), { ...DEFAULT_SETTINGS, mode: 'manual', allowSites: ['other.org'] });
     const root = await mount(<Popup />);
     const sw = byTestId(root, 'switch-site') as HTMLInputElement;
     expect(sw.checked).toBe(false);
     await click(sw);
+    expect(perms.requests).toEqual([['*://news.example.com/*', '*://*.news.example.com/*']]);
     expect(bg.of('set-settings').at(-1)!.settings).toEqual({ allowSites: ['other.org', 'news.example.com'], blockSites: [] });
     await click(byTestId(root, 'switch-site'));
     expect(bg.of('set-settings').at(-1)!.settings).toEqual({ allowSites: ['other.org'], blockSites: [] });
+    // Off the list, the site's access is given back.
+    expect(perms.removals).toEqual([['*://news.example.com/*', '*://*.news.example.com/*']]);
+    expect(perms.held.has('*://news.example.com/*')).toBe(false);
+  });
+
+  it('a site whose access is refused is not put on the allow list', async () => {
+    perms = fakePermissions([], () => false);
+    const bg = background(status({ state: 'disabled' }), { ...DEFAULT_SETTINGS, mode: 'manual' });
+    const root = await mount(<Popup />);
+    await click(byTestId(root, 'switch-site'));
+    expect(perms.request).toHaveBeenCalledTimes(1);
+    expect(bg.of('set-settings')).toEqual([]);
+    expect(byTestId(root, 'action-error')!.textContent).toMatch(/not given access to news\.example\.com/);
+    expect((byTestId(root, 'switch-site') as HTMLInputElement).checked).toBe(false);
+  });
+
+  it('automatic mode without access to sites says so and asks for it inside the click', async () => {
+    perms = fakePermissions([]);
+    background(status({ state: 'idle' }));
+    const root = await mount(<Popup />);
+    const notice = byTestId(root, 'access-missing')!;
+    expect(notice.textContent).toContain('Automatic checking needs access to sites');
+    expect(byTestId(root, 'switch-site')!.closest('.sl-switch-row')!.textContent).toMatch(/waits for access to sites/);
+    const button = buttonByText(notice, 'Give access to all sites')!;
+    button.click();
+    // Synchronously, in the gesture: no await between the click and the request.
+    expect(perms.request).toHaveBeenCalledWith({ origins: ['<all_urls>'] });
+    await settle();
+    expect(byTestId(root, 'access-missing')).toBeNull();
+  });
+
+  it('automatic mode with access granted shows no access notice', async () => {
+    background(status({ state: 'idle' }));
+    const root = await mount(<Popup />);
+    expect(byTestId(root, 'access-missing')).toBeNull();
   });
 
   it('"Show related sentences" sends showRelated and shows the related group', async () => {
