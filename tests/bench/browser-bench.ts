@@ -211,7 +211,9 @@ async function serviceWorkerHeap(context: BrowserContext): Promise<NonNullable<C
 async function child(spec: ChildSpec): Promise<ConfigResult> {
   process.env.SOURCELIGHT_EXTENSION_DIR = spec.extensionDir;
   const { launchWithExtension } = await import('../e2e/browser');
-  const browser = await launchWithExtension();
+  // Only SourceLight registers its content script at run time, for granted origins; the floor and
+  // blank extensions declare theirs (or none) in the manifest.
+  const browser = await launchWithExtension({ granted: spec.config === 'sourcelight' });
   const resolveFrame: FrameResolver | undefined = spec.sourceMapDir ? sourceMapResolver(spec.sourceMapDir) : undefined;
   try {
     const url = (p: BenchPage) => `${spec.origin}/${p.path}`;
