@@ -3,6 +3,10 @@
  */
 import browser from 'webextension-polyfill';
 import { MAX_SENTENCE_LENGTH } from '../core/matcher';
+import { segmentSentences } from '../core/segment';
+import { selectCandidates } from '../core/select-sentences';
+import { createTopicGate, type TopicGate } from '../core/topic-gate';
+import type { SentenceSpan } from '../core/types';
 import { BUNDLED } from '../db/database';
 import { exportPack, importPack, removePack, setPackEnabled } from '../db/user-packs';
 import type { PageStatus, PageSummary } from '../messaging/protocol';
@@ -52,7 +56,30 @@ function withoutCounts({ counts: _c, ...rest }: PageSummary): Omit<PageStatus, '
   return rest;
 }
 
+/** The gate for a list of terms; the store keeps one list until the packs change. */
+const gates = new WeakMap<readonly string[], TopicGate>();
+
+async function topicGate(store: PackStore): Promise<TopicGate> {
+  const terms = await store.gateTerms();
+  let gate = gates.get(terms);
+  if (!gate) gates.set(terms, (gate = createTopicGate(terms)));
+  return gate;
+}
+
+/** The sentences worth checking in a page's paragraphs, with the page's offsets. */
+function sentencesOf(paragraphs: SentenceSpan[], gate: TopicGate): SentenceSpan[] {
+  const out: SentenceSpan[] = [];
+  for (const p of paragraphs) {
+    for (const s of selectCandidates(p.text, gate, segmentSentences)) out.push({ text: s.text, start: s.start + p.start, end: s.end + p.start });
+  }
+  return out;
+}
+
 export const handlers: Record<MessageType, Handler> = {
+  async 'check-paragraphs'({ paragraphs, pageDate }, { store }) {
+    const [matcher, gate] = await Promise.all([store.matcher(), topicGate(store)]);
+    return { findings: matcher.checkSentences(sentencesOf(paragraphs as SentenceSpan[], gate), { textDate: pageDate }) };
+  },
   async 'check-sentences'({ sentences, pageDate }, { store }) {
     const matcher = await store.matcher();
     const spans = (sentences as { text: string; start: number; end: number }[]).map((s) => ({ ...s, text: s.text.slice(0, MAX_SENTENCE_LENGTH) }));

@@ -9,6 +9,10 @@ import { DEFAULT_SETTINGS } from '../settings';
 export const MESSAGE_LIMITS = {
   sentences: 500,
   sentenceLength: 4_000,
+  /** The content script sends paragraphs of at most 8,192 units, in batches of about 40,000. */
+  paragraphs: 500,
+  paragraphLength: 16_384,
+  paragraphsText: 200_000,
   textLength: 1_000_000,
   packJson: 20_000_000,
 } as const;
@@ -38,7 +42,20 @@ const settingsPatch = z.partial(
 /** How many findings of each verdict a page has: the badge's number. */
 const count = nonNegativeInt();
 
+const paragraph = z.object({
+  text: str(MESSAGE_LIMITS.paragraphLength),
+  start: nonNegativeInt(),
+  end: nonNegativeInt(),
+});
+const totalText = (spans: { text: string }[]) => spans.reduce((n, s) => n + s.text.length, 0);
+
 export const messageSchemas = {
+  'check-paragraphs': z.object({
+    paragraphs: list(paragraph, MESSAGE_LIMITS.paragraphs).check(
+      z.refine((spans) => totalText(spans) <= MESSAGE_LIMITS.paragraphsText, `at most ${MESSAGE_LIMITS.paragraphsText} characters in all`),
+    ),
+    pageDate: z.optional(isoDate),
+  }),
   'check-sentences': z.object({ sentences: list(sentence, MESSAGE_LIMITS.sentences), pageDate: z.optional(isoDate) }),
   'page-status': z.object({
     status: z.looseObject({
@@ -72,7 +89,7 @@ export const messageSchemas = {
 export type MessageType = keyof typeof messageSchemas;
 
 /** Messages a content script may send; the rest come only from extension pages. */
-export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set(['check-sentences', 'page-status', 'get-page-config', 'load-card', 'open-source-viewer']);
+export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set(['check-paragraphs', 'check-sentences', 'page-status', 'get-page-config', 'load-card', 'open-source-viewer']);
 
 export type Validated =
   | { ok: true; type: MessageType; payload: Record<string, unknown> }

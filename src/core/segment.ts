@@ -15,11 +15,50 @@ const ABBREVIATIONS = new Set([
 
 /** Longest sentence the segmenter is given at once; longer runs are cut at spaces. */
 const CHUNK = 100_000;
+/**
+ * Intl.Segmenter's cost per character grows with the length of the string it is given (measured
+ * in Node 20 on the bench's news page: about 50 ns a character up to 4,000 characters, 220 at
+ * 64,000, 4,200 at 200,000), so text reaches it in windows of this many UTF-16 units.
+ */
+const WINDOW = 4096;
+/**
+ * Whether a sentence ends can depend on the characters after it ("U.S. army" goes on), so only
+ * sentences ending this far before a window's end are taken from it; the next window starts
+ * where the last one taken ends.
+ */
+const LOOKAHEAD = 256;
 
 let segmenter: Intl.Segmenter | undefined;
 
-function segmentChunk(text: string, base: number, out: SentenceSpan[]): void {
+/** Intl.Segmenter's sentences of `text`, found window by window; same answers, linear cost. */
+function* windowedSegments(text: string, size: number): Generator<{ index: number; segment: string }> {
   segmenter ??= new Intl.Segmenter('en', { granularity: 'sentence' });
+  let pos = 0;
+  while (pos < text.length) {
+    const stop = Math.min(text.length, pos + size);
+    const window = text.slice(pos, stop);
+    if (stop === text.length) {
+      for (const s of segmenter.segment(window)) yield { index: pos + s.index, segment: s.segment };
+      return;
+    }
+    let next = pos;
+    for (const s of segmenter.segment(window)) {
+      const end = s.index + s.segment.length;
+      if (end > window.length - LOOKAHEAD) break;
+      yield { index: pos + s.index, segment: s.segment };
+      next = pos + end;
+    }
+    if (next === pos) {
+      // One run longer than a window: cut it at a space (or hard) and go on.
+      const sp = text.lastIndexOf(' ', stop - LOOKAHEAD);
+      next = sp > pos ? sp + 1 : stop - LOOKAHEAD;
+      yield { index: pos, segment: text.slice(pos, next) };
+    }
+    pos = next;
+  }
+}
+
+function segmentChunk(text: string, base: number, out: SentenceSpan[], window: number): void {
   let pending: { start: number; end: number } | null = null;
   /** The pending sentence ended on a wrapped line and must go on. */
   let wrapped = false;
@@ -27,7 +66,7 @@ function segmentChunk(text: string, base: number, out: SentenceSpan[]): void {
     if (pending) pushTrimmed(text, pending.start, pending.end, base, out);
     pending = null;
   };
-  for (const s of segmenter.segment(text)) {
+  for (const s of windowedSegments(text, window)) {
     const start = s.index;
     const end = s.index + s.segment.length;
     // Hard breaks: a blank line, or a single line break, always end a sentence.
@@ -94,6 +133,12 @@ function pushTrimmed(text: string, start: number, end: number, base: number, out
 
 /** Splits text into sentences with UTF-16 offsets (end exclusive), trimmed of surrounding space. */
 export function segmentSentences(text: string): SentenceSpan[] {
+  return segmentInWindows(text, WINDOW);
+}
+
+/** `segmentSentences` with the segmenter's window given (tests compare it with one window per chunk). */
+export function segmentInWindows(text: string, window: number): SentenceSpan[] {
+  if (!(window > LOOKAHEAD)) throw new RangeError(`window must be over ${LOOKAHEAD}`);
   const out: SentenceSpan[] = [];
   let base = 0;
   while (base < text.length) {
@@ -105,7 +150,7 @@ export function segmentSentences(text: string): SentenceSpan[] {
       const at = nl > base + CHUNK / 2 ? nl + 1 : sp > base + CHUNK / 2 ? sp + 1 : cut;
       cut = at;
     }
-    segmentChunk(text.slice(base, cut), base, out);
+    segmentChunk(text.slice(base, cut), base, out, window);
     base = cut;
   }
   return out;

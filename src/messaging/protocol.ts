@@ -32,7 +32,12 @@ export interface PageSummary extends Omit<PageStatus, 'findings'> {
 
 /** Content script → background. */
 export interface ContentToBackground {
-  /** Match sentences of the page; offsets are the content script's own, returned unchanged. */
+  /**
+   * Match the on-topic paragraphs of the page: the background picks their sentences and matches
+   * them. Offsets are the content script's own (into its text), returned unchanged.
+   */
+  'check-paragraphs': { payload: { paragraphs: SentenceSpan[]; pageDate?: string }; reply: { findings: Finding[] } };
+  /** Match sentences already picked (tests, tools); offsets are the sender's own, returned unchanged. */
   'check-sentences': { payload: { sentences: SentenceSpan[]; pageDate?: string }; reply: { findings: Finding[] } };
   /** The page's findings changed (badge, popup). Sent after painting. */
   'page-status': { payload: { status: PageSummary }; reply: { ok: true } };

@@ -4,7 +4,6 @@
  * paint them, and keep up while the page changes. Everything is torn down with one AbortSignal
  * (the extension was reloaded or updated), and nothing here ever throws into the page.
  */
-import { segmentSentences } from '../core/segment';
 import { createTopicGate, type TopicGate } from '../core/topic-gate';
 import type { Finding, SentenceSpan } from '../core/types';
 import type { BackgroundToContent, PageStatus, PageSummary, ReplyOf, VerdictCounts } from '../messaging/protocol';
@@ -23,7 +22,7 @@ import { createPainter } from './paint-highlights';
 import { watchPointer } from './pointer-triggers';
 import { nextFrame, scrollToRanges } from './scroll-to-finding';
 import { quickTopicCheck } from './quick-topic-check';
-import { createCandidateScanner } from './select-candidates';
+import { createParagraphScanner } from './select-paragraphs';
 import { runSliced, yieldToPage } from './time-slice';
 import { watchMutations, type MutationWatch } from './watch-mutations';
 
@@ -45,8 +44,10 @@ export interface ContentScript {
   status(): PageStatus;
 }
 
-/** Sentences per `check-sentences` message: bounded payloads, and the page paints while later batches run. */
+/** Most paragraphs per `check-paragraphs` message: bounded payloads, and the page paints while later batches run. */
 export const BATCH_SIZE = 200;
+/** Most characters per message (about 250 sentences): the background answers each in a few tens of ms. */
+export const BATCH_CHARS = 40_000;
 /**
  * Batches in flight at once: while the background matches one, the page receives and paints the
  * one before, so neither side waits on the other. More would only queue in the background.
@@ -71,7 +72,7 @@ export function startContentScript(options: ContentScriptOptions): ContentScript
   let painted: CardItem[] = [];
   /** The painted ones the reader can see and reach: related ones only when shown. */
   let visible: CardItem[] = [];
-  /** Sentence text → its findings, offsets relative to the sentence: unchanged text is not re-sent. */
+  /** Paragraph text → its findings, offsets relative to the paragraph: unchanged text is not re-sent. */
   const cache = new Map<string, Finding[]>();
   /** Bumped by every full check; older work sees it changed and stops. */
   let generation = 0;
@@ -145,14 +146,15 @@ export function startContentScript(options: ContentScriptOptions): ContentScript
     return gate;
   }
 
+  /** The on-topic paragraphs of `text`; the background picks their sentences. */
   async function candidates(text: string): Promise<SentenceSpan[]> {
-    const scanner = createCandidateScanner(text, await topicGate(), segmentSentences);
+    const scanner = createParagraphScanner(text, await topicGate());
     await runSliced(scanner.step, signal);
-    return scanner.sentences;
+    return scanner.paragraphs;
   }
 
   /**
-   * Findings for `spans` of `text`, from the cache or the background, as painted items in text
+   * Findings in the paragraphs `spans` of `text`, from the cache or the background, as painted items in text
    * order. `onBatch` receives each answered batch's items as they arrive, for painting at once.
    * Null when the work went stale; `failed` counts batches the background did not answer.
    */
@@ -165,7 +167,7 @@ export function startContentScript(options: ContentScriptOptions): ContentScript
   ): Promise<{ items: CardItem[]; failed: number } | null> {
     /** Each span's items, by its index in `spans`. */
     const bySpan: CardItem[][] = spans.map(() => []);
-    /** Spans not in the cache, by their text: a sentence repeated on the page is sent once. */
+    /** Spans not in the cache, by their text: a paragraph repeated on the page is sent once. */
     const waiting = new Map<string, number[]>();
     const ready: CardItem[] = [];
     spans.forEach((span, i) => {
@@ -182,18 +184,29 @@ export function startContentScript(options: ContentScriptOptions): ContentScript
     if (ready.length) onBatch?.(ready);
     const toSend = [...waiting.values()].map((indexes) => spans[indexes[0]!]!);
     const batches: SentenceSpan[][] = [];
-    for (let i = 0; i < toSend.length; i += BATCH_SIZE) batches.push(toSend.slice(i, i + BATCH_SIZE));
+    let batch: SentenceSpan[] = [];
+    let chars = 0;
+    for (const span of toSend) {
+      if (batch.length && (batch.length >= BATCH_SIZE || chars + span.text.length > BATCH_CHARS)) {
+        batches.push(batch);
+        batch = [];
+        chars = 0;
+      }
+      batch.push(span);
+      chars += span.text.length;
+    }
+    if (batch.length) batches.push(batch);
     let failed = 0;
     let next = 0;
 
     const receive = (batch: SentenceSpan[], findings: unknown[]): void => {
       if (cache.size > CACHE_LIMIT) cache.clear();
-      /** Findings relative to their sentence, by sentence text. */
+      /** Findings relative to their paragraph, by paragraph text. */
       const relative = new Map<string, Finding[]>(batch.map((s) => [s.text, []]));
       let b = 0;
       for (const f of findings) {
         if (!isFinding(f)) continue;
-        // Findings come back in sentence order; look from the last sentence matched.
+        // Findings come back in text order; look from the last paragraph matched.
         while (b < batch.length && f.start >= batch[b]!.end) b++;
         let span = batch[b];
         if (!span || f.start < span.start || f.end > span.end) span = batch.find((s) => f.start >= s.start && f.end <= s.end);
@@ -201,9 +214,9 @@ export function startContentScript(options: ContentScriptOptions): ContentScript
         relative.get(span.text)!.push({ ...f, start: f.start - span.start, end: f.end - span.start });
       }
       const items: CardItem[] = [];
-      for (const [sentence, found] of relative) {
-        cache.set(sentence, found);
-        for (const i of waiting.get(sentence) ?? []) {
+      for (const [paragraph, found] of relative) {
+        cache.set(paragraph, found);
+        for (const i of waiting.get(paragraph) ?? []) {
           const at = spans[i]!.start;
           for (const f of found) pushItem(bySpan[i]!, { ...f, start: f.start + at, end: f.end + at }, text, map);
           items.push(...bySpan[i]!);
@@ -215,7 +228,7 @@ export function startContentScript(options: ContentScriptOptions): ContentScript
     const worker = async (): Promise<boolean> => {
       while (next < batches.length) {
         const batch = batches[next++]!;
-        const reply = await ask<'check-sentences'>(runtime, { type: 'check-sentences', sentences: batch, ...(pageDate ? { pageDate } : {}) });
+        const reply = await ask<'check-paragraphs'>(runtime, { type: 'check-paragraphs', paragraphs: batch, ...(pageDate ? { pageDate } : {}) });
         if (stale(id)) return false;
         if (!reply || !Array.isArray(reply.findings)) failed++;
         else receive(batch, reply.findings);
@@ -415,7 +428,7 @@ function pushItem(items: CardItem[], f: Finding, text: string, map: OffsetMap): 
   if (f.end > text.length) return;
   // Offsets travel through the background and back; a mismatch means they no longer fit this
   // text, and a mark on the wrong words is worse than none.
-  if (typeof f.sentence === 'string' && squash(f.sentence) !== squash(text.slice(f.start, f.end))) {
+  if (typeof f.sentence === 'string' && !sameText(f.sentence, text.slice(f.start, f.end))) {
     debug('finding does not fit its offsets', f.sentence);
     return;
   }
@@ -423,8 +436,9 @@ function pushItem(items: CardItem[], f: Finding, text: string, map: OffsetMap): 
   if (ranges.length) items.push({ finding: f, ranges });
 }
 
-function squash(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
+/** Equal up to white space; the plain compare settles nearly every case without the regex. */
+function sameText(a: string, b: string): boolean {
+  return a === b || a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim();
 }
 
 function alive(item: CardItem): boolean {

@@ -51,6 +51,11 @@ describe('malformed messages get an error, never a throw', () => {
     [{ type: 'check-sentences' }, /invalid check-sentences: sentences/],
     [{ type: 'check-sentences', sentences: [{ text: 5, start: 0, end: 1 }] }, /invalid check-sentences/],
     [{ type: 'check-sentences', sentences: Array.from({ length: MESSAGE_LIMITS.sentences + 1 }, () => ({ text: 'a', start: 0, end: 1 })) }, /invalid check-sentences/],
+    [{ type: 'check-paragraphs', paragraphs: [{ text: 'a'.repeat(MESSAGE_LIMITS.paragraphLength + 1), start: 0, end: 1 }] }, /invalid check-paragraphs/],
+    [
+      { type: 'check-paragraphs', paragraphs: Array.from({ length: 20 }, () => ({ text: 'a'.repeat(12_000), start: 0, end: 1 })) },
+      /invalid check-paragraphs: .*characters in all/,
+    ],
     [{ type: 'set-settings', settings: { mode: 'always' } }, /invalid set-settings/],
     [{ type: 'set-settings', settings: { blockSites: ['<script>'] } }, /invalid set-settings/],
     [{ type: 'get-tab-status', tabId: -1 }, /invalid get-tab-status/],
@@ -68,6 +73,19 @@ describe('handlers', () => {
     expect(reply.findings).toHaveLength(1);
     expect(reply.findings[0]).toMatchObject({ verdict: 'discrepancy', start: 10 });
     expect(await store.db.facts.count()).toBe(pack.facts.length);
+  });
+
+  it('picks the sentences of the paragraphs a page sends, and checks them with the page\'s offsets', async () => {
+    const on = 'Poland referred Lukashenko to the ICC. The weather was mild.';
+    const off = 'Poland referred nobody to anything. It rained.';
+    const reply = (await route(
+      { type: 'check-paragraphs', paragraphs: [{ text: on, start: 100, end: 100 + on.length }, { text: off, start: 300, end: 300 + off.length }] },
+      content,
+      store,
+      EXT,
+      ORIGIN,
+    )) as { findings: { verdict: string; start: number; end: number; sentence: string }[] };
+    expect(reply.findings.map((f) => [f.verdict, f.start, f.end])).toEqual([['discrepancy', 100, 100 + 'Poland referred Lukashenko to the ICC.'.length]]);
   });
 
   it('checks free text for the side panel and names the pack version', async () => {

@@ -4,7 +4,7 @@ import type { SentenceSpan } from '../../../src/core/types';
 import type { PageStatus, PageSummary } from '../../../src/messaging/protocol';
 import { BATCH_SIZE, startContentScript } from '../../../src/page/content-main';
 import { discrepancy } from './finding-fixture';
-import { fakeBackground } from './fake-runtime';
+import { fakeBackground, sentencesIn } from './fake-runtime';
 
 class FakeHighlight extends Set<AbstractRange> {
   priority = 0;
@@ -31,8 +31,11 @@ function load(html: string): void {
 }
 
 const painted = (name: string) => [...(registry.get(name) ?? [])].map((r) => (r as Range).toString());
+/** The paragraphs the page sent, and the sentences the background picks from them. */
+const sentParagraphs = (bg: ReturnType<typeof fakeBackground>) =>
+  bg.sent.filter((m) => m.type === 'check-paragraphs').flatMap((m) => (m.paragraphs as SentenceSpan[]).map((s) => s.text));
 const sentSentences = (bg: ReturnType<typeof fakeBackground>) =>
-  bg.sent.filter((m) => m.type === 'check-sentences').flatMap((m) => (m.sentences as SentenceSpan[]).map((s) => s.text));
+  sentencesIn(bg.sent.filter((m) => m.type === 'check-paragraphs').flatMap((m) => m.paragraphs as SentenceSpan[])).map((s) => s.text);
 const lastStatus = (bg: ReturnType<typeof fakeBackground>) => (bg.sent.filter((m) => m.type === 'page-status').at(-1)?.status as PageSummary) ?? null;
 
 async function settle(ms = 30): Promise<void> {
@@ -93,9 +96,9 @@ describe('startContentScript', () => {
     load(`<article>${Array.from({ length: 450 }, (_, i) => `<p>Belarus fact number ${i} stands here.</p>`).join('')}</article>`);
     const bg = fakeBackground();
     await startContentScript({ runtime: bg.runtime, signal: controller.signal }).ready;
-    const batches = bg.sent.filter((m) => m.type === 'check-sentences').map((m) => (m.sentences as unknown[]).length);
+    const batches = bg.sent.filter((m) => m.type === 'check-paragraphs').map((m) => (m.paragraphs as unknown[]).length);
     expect(batches).toEqual([BATCH_SIZE, BATCH_SIZE, 50]);
-    const first = bg.sent.find((m) => m.type === 'check-sentences')!;
+    const first = bg.sent.find((m) => m.type === 'check-paragraphs')!;
     expect(first.pageDate).toBeUndefined();
   });
 
@@ -118,7 +121,7 @@ describe('startContentScript', () => {
     let batches = 0;
     bg.runtime.sendMessage = async (m: unknown) => {
       // The third batch waits until the test has looked at the page.
-      if ((m as { type: string }).type === 'check-sentences' && ++batches === 3) await held;
+      if ((m as { type: string }).type === 'check-paragraphs' && ++batches === 3) await held;
       return send(m);
     };
     const cs = startContentScript({ runtime: bg.runtime, signal: controller.signal });
@@ -137,7 +140,7 @@ describe('startContentScript', () => {
     load(ARTICLE);
     const bg = fakeBackground();
     await startContentScript({ runtime: bg.runtime, signal: controller.signal }).ready;
-    expect(bg.sent.find((m) => m.type === 'check-sentences')!.pageDate).toBe('2024-10-02');
+    expect(bg.sent.find((m) => m.type === 'check-paragraphs')!.pageDate).toBe('2024-10-02');
     document.head.innerHTML = '';
   });
 
@@ -262,7 +265,7 @@ describe('startContentScript: settings', () => {
     const sent = bg.sent.length;
     document.querySelector('article')!.append(Object.assign(document.createElement('p'), { textContent: 'Poland referred Lukashenko to the ICC, again.' }));
     await settle(120);
-    expect(bg.sent.filter((m) => m.type === 'check-sentences').length).toBe(bg.sent.slice(0, sent).filter((m) => m.type === 'check-sentences').length);
+    expect(bg.sent.filter((m) => m.type === 'check-paragraphs').length).toBe(bg.sent.slice(0, sent).filter((m) => m.type === 'check-paragraphs').length);
   });
 });
 

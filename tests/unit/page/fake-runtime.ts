@@ -4,6 +4,16 @@ import { DEFAULT_SETTINGS, type Settings } from '../../../src/settings';
 import { CARD_MODULE_KEY } from '../../../src/page/card/card-module-key';
 import { discrepancy } from './finding-fixture';
 import GATE_TERMS from '../../../src/generated/gate-terms.json';
+import { segmentSentences } from '../../../src/core/segment';
+import { selectCandidates } from '../../../src/core/select-sentences';
+import { createTopicGate } from '../../../src/core/topic-gate';
+
+const gate = createTopicGate([...GATE_TERMS]);
+
+/** The sentences the real background picks from the paragraphs a page sent, with the page's offsets. */
+export function sentencesIn(paragraphs: SentenceSpan[]): SentenceSpan[] {
+  return paragraphs.flatMap((p) => selectCandidates(p.text, gate, segmentSentences).map((s) => ({ text: s.text, start: s.start + p.start, end: s.end + p.start })));
+}
 
 export interface FakeBackground {
   runtime: RuntimeLike;
@@ -16,8 +26,9 @@ export interface FakeBackground {
 }
 
 /**
- * A scripted background: sentences with "Poland referred" differ, "Lithuania referred" agree.
- * Replies like the real router: `{ findings }` with the offsets it was given.
+ * A scripted background: it picks sentences from the paragraphs it is sent as the real one does;
+ * those with "Poland referred" differ, "Lithuania referred" agree. Replies like the real router:
+ * `{ findings }` with the offsets it was given.
  */
 export function fakeBackground(overrides: { autoCheck?: boolean; settings?: Partial<Settings>; findingsFor?: (s: SentenceSpan) => Finding[] } = {}): FakeBackground {
   const sent: FakeBackground['sent'] = [];
@@ -37,8 +48,8 @@ export function fakeBackground(overrides: { autoCheck?: boolean; settings?: Part
       switch (m.type) {
         case 'get-page-config':
           return structuredClone(config);
-        case 'check-sentences':
-          return { findings: (m.sentences as SentenceSpan[]).flatMap(findingsFor) };
+        case 'check-paragraphs':
+          return { findings: sentencesIn(m.paragraphs as SentenceSpan[]).flatMap(findingsFor) };
         case 'page-status':
           return { ok: true };
         case 'load-card':

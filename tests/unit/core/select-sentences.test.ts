@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { segmentSentences } from '../../../src/core/segment';
 import { createTopicGate } from '../../../src/core/topic-gate';
-import { createCandidateScanner, selectCandidates } from '../../../src/page/select-candidates';
+import { createCandidateScanner, selectCandidates } from '../../../src/core/select-sentences';
 
 const gate = createTopicGate(['belarus', 'lukashenk', 'international criminal court', 'icc']);
 

@@ -1,7 +1,8 @@
 /**
- * Chooses which sentences of a page go to the background: only those in paragraphs that name a
+ * Chooses which sentences of a text are checked: only those in paragraphs that name a
  * Belarus/ICC entity. A claim like "He won a fifth term." is checkable only in the paragraph
- * that says who "he" is; everything else on the page stays on the page.
+ * that says who "he" is. The background runs it on the paragraphs a page sends (the page only
+ * picks paragraphs, see src/page/select-paragraphs.ts), so segmentation costs the page nothing.
  */
 import type { SentenceSpan } from '../core/types';
 

@@ -9,7 +9,7 @@ import { segmentSentences } from '../../../src/core/segment';
 import { createTopicGate } from '../../../src/core/topic-gate';
 import type { SentenceSpan } from '../../../src/core/types';
 import GATE_TERMS from '../../../src/generated/gate-terms.json';
-import { createCandidateScanner, selectCandidates, type TopicTest } from '../../../src/page/select-candidates';
+import { createCandidateScanner, selectCandidates, type TopicTest } from '../../../src/core/select-sentences';
 
 const gate = createTopicGate([...GATE_TERMS]);
 

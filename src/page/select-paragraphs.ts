@@ -1,0 +1,107 @@
+/**
+ * Chooses which parts of a page's text go to the background: the paragraphs that name a
+ * Belarus/ICC entity, whole, with their offsets. The background splits them into sentences
+ * (src/core/select-sentences.ts); the page only tests each paragraph once with the topic gate,
+ * so an on-topic page costs it no segmentation, and everything else stays on the page.
+ */
+import type { SentenceSpan } from '../core/types';
+
+export interface TopicTest {
+  test(text: string): boolean;
+}
+
+export interface ParagraphOptions {
+  /** Most characters sent per page: the message traffic and the matcher's work stay bounded. */
+  maxChars?: number;
+  /** Shorter paragraphs (UTF-16 units, trimmed) are labels and captions, not claims. */
+  minLength?: number;
+  /**
+   * A paragraph longer than this (units) is a wall of text without block markup (a 10 MB
+   * text/plain file): it is cut into pieces of about this size, at a line or sentence end, and
+   * each piece is tested and sent on its own, so no one task or message holds all of it.
+   */
+  pieceLength?: number;
+}
+
+export interface ParagraphScanner {
+  /** Scans on until done or `shouldYield()` is true (asked after each paragraph or piece). */
+  step(shouldYield?: () => boolean): boolean;
+  /** Chosen paragraphs (or pieces) so far, in text order, offsets into the whole text. */
+  readonly paragraphs: SentenceSpan[];
+  /** The character cap was hit. */
+  readonly truncated: boolean;
+}
+
+export function createParagraphScanner(text: string, gate: TopicTest, options: ParagraphOptions = {}): ParagraphScanner {
+  const maxChars = options.maxChars ?? 750_000;
+  const minLength = options.minLength ?? 12;
+  const pieceLength = Math.max(options.pieceLength ?? 8192, 256);
+  const paragraphs: SentenceSpan[] = [];
+  let sent = 0;
+  let at = 0;
+  let truncated = false;
+  /** Where the paragraph being read ends (it may be read piece by piece). */
+  let end = -1;
+
+  function offer(start: number, stop: number): void {
+    // Trimmed, so offsets name text and a blank piece is never sent.
+    while (start < stop && isSpace(text.charCodeAt(start))) start++;
+    while (stop > start && isSpace(text.charCodeAt(stop - 1))) stop--;
+    if (stop - start < minLength) return;
+    const piece = text.slice(start, stop);
+    if (!gate.test(piece)) return;
+    if (sent + piece.length > maxChars) {
+      truncated = true;
+      return;
+    }
+    sent += piece.length;
+    paragraphs.push({ text: piece, start, end: stop });
+  }
+
+  function step(shouldYield?: () => boolean): boolean {
+    while (!truncated && at < text.length) {
+      if (end < at) {
+        const cut = text.indexOf('\n\n', at);
+        end = cut < 0 ? text.length : cut;
+      }
+      const stop = end - at > pieceLength ? pieceCut(text, at, at + pieceLength) : end;
+      offer(at, stop);
+      at = stop >= end ? end + 2 : stop;
+      if (shouldYield?.()) break;
+    }
+    return at >= text.length || truncated;
+  }
+
+  return {
+    step,
+    paragraphs,
+    get truncated() {
+      return truncated;
+    },
+  };
+}
+
+/**
+ * Where to end a piece of a long paragraph that would end at `limit`: after the last line break
+ * or sentence end in its second half, so sentences reach the background whole; failing both, at
+ * a space; failing that, at the limit.
+ */
+function pieceCut(text: string, start: number, limit: number): number {
+  const floor = start + ((limit - start) >> 1);
+  const line = text.lastIndexOf('\n', limit - 1);
+  if (line >= floor) return line + 1;
+  SENTENCE_END.lastIndex = 0;
+  const window = text.slice(floor, limit);
+  let last = -1;
+  for (let m = SENTENCE_END.exec(window); m; m = SENTENCE_END.exec(window)) last = m.index + m[0].length;
+  if (last >= 0) return floor + last;
+  const space = text.lastIndexOf(' ', limit - 1);
+  return space >= floor ? space + 1 : limit;
+}
+
+/** A full stop, question or exclamation mark, closing quotes or brackets, then space and a capital. */
+const SENTENCE_END = /[.!?]["'”’)\]]*\s+(?=["'“‘(]?\p{Lu})/gu;
+
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 160;
+}
