@@ -12,7 +12,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { BrowserContext, CDPSession } from 'playwright-core';
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { startTrace, stopTrace, summarizeTasks, type TaskSummary } from './trace';
 import { hotSpots, sourceMapResolver, type CpuProfile, type FrameResolver, type HotSpot } from './profile';
 
@@ -45,8 +45,13 @@ export interface PageRun {
   loadMs: number;
   /** rAF time of the last change to the sourcelight-* highlight sizes, ms after load; null when none. */
   lastHighlightAfterLoadMs: number | null;
-  /** Ranges registered under sourcelight-* at the end. */
+  /** Ranges registered under sourcelight-* at the end (with many, only those near the viewport). */
   highlights: number;
+  /**
+   * When the content script finished checking the whole page (its status's checkedAt), ms after
+   * load: every finding is ready then, painted or waiting to scroll into view. SourceLight only.
+   */
+  checkDoneAfterLoadMs: number | null;
   /** Performance.getMetrics, ms. */
   scriptMs: number;
   taskMs: number;
@@ -133,7 +138,9 @@ async function loadOnce(context: BrowserContext, url: string, mode: { trace?: bo
     if (mode.profile) profile = ((await cdp.send('Profiler.stop')) as { profile: CpuProfile }).profile;
     const trace = mode.trace ? summarizeTasks(await stopTrace(cdp), url, mode.resolveFrame) : undefined;
     const last = state.hl[state.hl.length - 1];
+    const checkDoneAfterLoadMs = mode.expectHighlights ? await checkDoneAfterLoad(context, page, state.load) : null;
     const run: PageRun = {
+      checkDoneAfterLoadMs,
       loadMs: round(state.load),
       lastHighlightAfterLoadMs: last ? round(last.t - state.load) : null,
       highlights: last?.n ?? 0,
@@ -257,6 +264,28 @@ async function child(spec: ChildSpec): Promise<ConfigResult> {
     return result;
   } finally {
     await browser.close();
+  }
+}
+
+/** The page's status as its content script reports it to the service worker: when its check ended, ms after load. */
+async function checkDoneAfterLoad(context: BrowserContext, page: Page, load: number): Promise<number | null> {
+  const sw = context.serviceWorkers()[0];
+  if (!sw) return null;
+  try {
+    const origin = await page.evaluate(() => performance.timeOrigin);
+    type Chrome = {
+      tabs: { query(q: object): Promise<{ id?: number; url?: string }[]>; sendMessage(id: number, m: unknown, o: unknown): Promise<{ status?: { checkedAt?: string } } | undefined> };
+    };
+    const checkedAt = await sw.evaluate(async (url) => {
+      const chrome = (globalThis as unknown as { chrome: Chrome }).chrome;
+      const tab = (await chrome.tabs.query({})).find((t) => t.url === url);
+      if (tab?.id === undefined) return null;
+      const reply = await chrome.tabs.sendMessage(tab.id, { type: 'get-status' }, { frameId: 0 });
+      return reply?.status?.checkedAt ?? null;
+    }, page.url());
+    return checkedAt ? round(Date.parse(checkedAt) - (origin + load)) : null;
+  } catch {
+    return null;
   }
 }
 

@@ -112,6 +112,8 @@ export interface PageSummary {
   addedTaskMs: number;
   loadMs: number;
   lastHighlightMs: number | null;
+  /** Median time after load at which the content script's check of the whole page ended. */
+  checkDoneMs: number | null;
   coldLastHighlightMs: number | null;
   highlights: number;
   /** Traced loads: main-thread time sampled in extension code (CPU profile in the trace), median, ms. */
@@ -152,6 +154,7 @@ function summarize(results: ConfigResult[]): PageSummary[] {
         loadMs: r1(m((x) => x.loadMs)),
         lastHighlightMs: hl.length === p.runs.length && hl.length ? r1(median(hl)) : null,
         coldLastHighlightMs: p.cold.lastHighlightAfterLoadMs,
+        checkDoneMs: ((d) => (d.length === p.runs.length && d.length ? r1(median(d)) : null))(p.runs.map((x) => x.checkDoneAfterLoadMs).filter((x): x is number => typeof x === 'number')),
         highlights: Math.round(m((x) => x.highlights)),
         longTasksPerLoad: m((x) => x.longTasks.length),
         longestLongTaskMs: r1(Math.max(0, ...p.runs.flatMap((x) => x.longTasks))),
@@ -214,12 +217,12 @@ function markdown(r: BenchReport): string {
     L.push(`Pages: ${r.browser.pages.map((p) => `${p.name} ${(p.bytes / KB).toFixed(0)} KB`).join(', ')}, served on 127.0.0.1. Configurations: none (an extension with an empty service worker and no content script), floor (one content script: \`document.body.innerText\` and one regex), sourcelight (the build). Medians of the warm loads (a first, cold load per page is made and reported separately). ScriptDuration/TaskDuration: CDP Performance.getMetrics over the whole load and watch (≥ 3 s after load, until the highlights are stable), "added" = minus the same page without extension. ScriptDuration misses most of SourceLight's content-script work (its slices resume from promises, and messaging and Intl run natively), so the budgets use the traced loads: ${r.browser.tracedLoads} separate loads per page with a devtools.timeline trace and V8 sampling; "ext. main-thread CPU" is the sampled time with extension code on the stack, a task is the extension's when extension code ran in it (medians; longest task: the worst load). Long tasks: PerformanceObserver('longtask') in every load.`, '');
     const dash = (s: PageSummary, v: string | number | null) => (s.config === 'none' || v === null ? '—' : String(v));
     L.push(
-      '| page | config | loads | ScriptDuration ms (added) | TaskDuration ms (added) | ext. main-thread CPU ms (sampled) | ext. task ms | longest ext. task ms | long tasks/load (max ms) | longest task ms | load ms | last highlight after load ms (cold load) | highlights |',
+      '| page | config | loads | ScriptDuration ms (added) | TaskDuration ms (added) | ext. main-thread CPU ms (sampled) | ext. task ms | longest ext. task ms | long tasks/load (max ms) | longest task ms | load ms | last highlight after load ms (cold load) | check done after load ms | highlights |',
       '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     );
     for (const s of r.browser.summary) {
       L.push(
-        `| ${s.page} | ${s.config} | ${s.loads} | ${s.scriptMs} (${dash(s, s.addedScriptMs)}) | ${s.taskMs} (${dash(s, s.addedTaskMs)}) | ${dash(s, s.extensionCpuMs)} | ${dash(s, s.extensionTaskMs)} | ${dash(s, s.longestExtensionTaskMs)} | ${s.longTasksPerLoad} (${s.longestLongTaskMs}) | ${s.longestTaskMs ?? '—'} | ${s.loadMs} | ${s.lastHighlightMs ?? '—'} (${s.coldLastHighlightMs ?? '—'}) | ${s.highlights} |`,
+        `| ${s.page} | ${s.config} | ${s.loads} | ${s.scriptMs} (${dash(s, s.addedScriptMs)}) | ${s.taskMs} (${dash(s, s.addedTaskMs)}) | ${dash(s, s.extensionCpuMs)} | ${dash(s, s.extensionTaskMs)} | ${dash(s, s.longestExtensionTaskMs)} | ${s.longTasksPerLoad} (${s.longestLongTaskMs}) | ${s.longestTaskMs ?? '—'} | ${s.loadMs} | ${s.lastHighlightMs ?? '—'} (${s.coldLastHighlightMs ?? '—'}) | ${s.checkDoneMs ?? '—'} | ${s.highlights} |`,
       );
     }
     L.push('');
@@ -388,7 +391,7 @@ async function main(): Promise<void> {
           slLongestExtTaskMs: offSl.longestExtensionTaskMs ?? 0,
         };
       }
-      if (onSl) inputs.onTopic = { lastHighlightMs: onSl.lastHighlightMs, slCpuMs: onSl.extensionCpuMs ?? 0, slAddedScriptDurationMs: onSl.addedScriptMs, slLongestExtTaskMs: onSl.longestExtensionTaskMs ?? 0 };
+      if (onSl) inputs.onTopic = { lastHighlightMs: onSl.lastHighlightMs, checkDoneMs: onSl.checkDoneMs, slCpuMs: onSl.extensionCpuMs ?? 0, slAddedScriptDurationMs: onSl.addedScriptMs, slLongestExtTaskMs: onSl.longestExtensionTaskMs ?? 0 };
     }
     if (report.core) {
       const at10k = report.core.scaling.find((x) => x.facts === 10_000);

@@ -47,10 +47,13 @@ beforeEach(() => {
   registry = new Map();
   Object.defineProperty(window, 'CSS', { value: { highlights: registry }, configurable: true, writable: true });
   (window as unknown as { Highlight: unknown }).Highlight = FakeHighlight;
+  // happy-dom lays nothing out, so nothing is ever near the viewport: every range is registered.
+  vi.stubGlobal('IntersectionObserver', undefined);
   controller = new AbortController();
 });
 
 afterEach(() => {
+  vi.unstubAllGlobals();
   controller.abort();
   if (originalCss) Object.defineProperty(window, 'CSS', originalCss);
   document.adoptedStyleSheets = [];

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createPainter, HIGHLIGHT_NAMES } from '../../../src/page/paint-highlights';
+import { createPainter, CULL_ABOVE, HIGHLIGHT_NAMES } from '../../../src/page/paint-highlights';
 import { highlightCss } from '../../../src/page/highlight-styles';
 
 /** happy-dom has no Custom Highlight API: a stand-in with the same shape. */
@@ -57,6 +57,37 @@ describe('createPainter', () => {
     expect([...registry.get('sourcelight-agree')!].map((r) => (r as Range).toString())).toEqual(['Agreeing sentence.']);
   });
 
+  it('adds later batches to the registered highlight instead of replacing it', async () => {
+    const painter = createPainter(document, { showRelated: false, highlightStyle: 'default' }, new AbortController().signal);
+    const [agree, discrepancy] = items();
+    const second = { verdict: 'discrepancy' as const, ranges: [rangeOver(document.getElementById('a')!)] };
+    painter.paint([agree!, discrepancy!]);
+    await frame();
+    const first = registry.get(HIGHLIGHT_NAMES.discrepancy)!;
+    const add = vi.spyOn(first, 'add');
+    painter.paint([agree!, discrepancy!, second]);
+    await frame();
+    expect(registry.get(HIGHLIGHT_NAMES.discrepancy)).toBe(first);
+    expect(add).toHaveBeenCalledTimes(1);
+    expect([...first]).toEqual([...discrepancy!.ranges, ...second.ranges]);
+    // A finding that went away leaves the highlight too.
+    painter.paint([agree!, second]);
+    await frame();
+    expect([...registry.get(HIGHLIGHT_NAMES.discrepancy)!]).toEqual(second.ranges);
+  });
+
+  it('registers afresh when the page replaced its highlight', async () => {
+    const painter = createPainter(document, { showRelated: false, highlightStyle: 'default' }, new AbortController().signal);
+    painter.paint(items());
+    await frame();
+    const foreign = new FakeHighlight();
+    registry.set(HIGHLIGHT_NAMES.agree, foreign);
+    painter.paint(items());
+    await frame();
+    expect(registry.get(HIGHLIGHT_NAMES.agree)).not.toBe(foreign);
+    expect(registry.get(HIGHLIGHT_NAMES.agree)!.size).toBe(1);
+  });
+
   it('paints related findings only when the settings show them', async () => {
     const painter = createPainter(document, { showRelated: false, highlightStyle: 'default' }, new AbortController().signal);
     painter.paint(items());
@@ -65,6 +96,56 @@ describe('createPainter', () => {
     painter.setSettings({ showRelated: true, highlightStyle: 'default' });
     await frame();
     expect([...registry.get(HIGHLIGHT_NAMES.related)!].map((r) => (r as Range).toString())).toEqual(['Related sentence.']);
+  });
+
+  it('registers only the ranges near the viewport on a page with very many, and follows the scroll', async () => {
+    document.body.innerHTML = Array.from({ length: CULL_ABOVE + 50 }, (_, i) => `<p id="p${i}">Differing sentence ${i}.</p>`).join('');
+    let report!: (entries: { target: Element; isIntersecting: boolean }[]) => void;
+    const observed = new Set<Element>();
+    let disconnected = false;
+    class FakeObserver {
+      constructor(cb: (entries: { target: Element; isIntersecting: boolean }[]) => void) {
+        report = cb;
+      }
+      observe(el: Element) {
+        observed.add(el);
+      }
+      unobserve(el: Element) {
+        observed.delete(el);
+      }
+      disconnect() {
+        disconnected = true;
+        observed.clear();
+      }
+    }
+    vi.stubGlobal('IntersectionObserver', FakeObserver);
+    try {
+      const controller = new AbortController();
+      const painter = createPainter(document, { showRelated: false, highlightStyle: 'default' }, controller.signal);
+      const paragraphs = [...document.querySelectorAll('p')];
+      const many = paragraphs.map((p) => ({ verdict: 'discrepancy' as const, ranges: [rangeOver(p)] }));
+      painter.paint(many);
+      await frame();
+      expect(observed.size).toBe(paragraphs.length);
+      expect(registry.has(HIGHLIGHT_NAMES.discrepancy)).toBe(false);
+      // The first screenful comes into view.
+      report(paragraphs.slice(0, 20).map((target) => ({ target, isIntersecting: true })));
+      await frame();
+      expect([...registry.get(HIGHLIGHT_NAMES.discrepancy)!].map((r) => (r as Range).toString())).toEqual(paragraphs.slice(0, 20).map((p) => p.textContent));
+      // The reader scrolls: the first ten leave, the next ten arrive.
+      report([...paragraphs.slice(0, 10).map((target) => ({ target, isIntersecting: false })), ...paragraphs.slice(20, 30).map((target) => ({ target, isIntersecting: true }))]);
+      await frame();
+      expect([...registry.get(HIGHLIGHT_NAMES.discrepancy)!].map((r) => (r as Range).toString()).sort()).toEqual(paragraphs.slice(10, 30).map((p) => p.textContent!).sort());
+      // Few enough again: everything is registered and nothing is watched.
+      painter.paint(many.slice(0, 5));
+      await frame();
+      expect(registry.get(HIGHLIGHT_NAMES.discrepancy)!.size).toBe(5);
+      expect(disconnected).toBe(true);
+      controller.abort();
+      expect(observed.size).toBe(0);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('batches several paints into one frame and removes names with nothing to paint', async () => {
