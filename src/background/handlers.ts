@@ -9,6 +9,7 @@ import { createTopicGate, type TopicGate } from '../core/topic-gate';
 import type { SentenceSpan } from '../core/types';
 import { BUNDLED } from '../db/database';
 import { exportPack, importPack, removePack, setPackEnabled } from '../db/user-packs';
+import { packFindings } from '../messaging/packed-findings';
 import type { PageStatus, PageSummary } from '../messaging/protocol';
 import { autoCheckAllowed, type Settings } from '../settings';
 import { sourceViewerPath } from '../ui/links';
@@ -78,7 +79,7 @@ function sentencesOf(paragraphs: SentenceSpan[], gate: TopicGate): SentenceSpan[
 export const handlers: Record<MessageType, Handler> = {
   async 'check-paragraphs'({ paragraphs, pageDate }, { store }) {
     const [matcher, gate] = await Promise.all([store.matcher(), topicGate(store)]);
-    return { findings: matcher.checkSentences(sentencesOf(paragraphs as SentenceSpan[], gate), { textDate: pageDate }) };
+    return packFindings(matcher.checkSentences(sentencesOf(paragraphs as SentenceSpan[], gate), { textDate: pageDate }));
   },
   async 'check-sentences'({ sentences, pageDate }, { store }) {
     const matcher = await store.matcher();

@@ -6,6 +6,7 @@
 import type { Finding, SentenceSpan, Verdict } from '../core/types';
 import type { Source } from '../facts/schema';
 import type { Settings } from '../settings';
+import type { PackedFindings } from './packed-findings';
 
 export interface PageStatus {
   /** `off-topic`: the topic gate found nothing to check; `disabled`: site blocked or manual mode. */
@@ -36,7 +37,7 @@ export interface ContentToBackground {
    * Match the on-topic paragraphs of the page: the background picks their sentences and matches
    * them. Offsets are the content script's own (into its text), returned unchanged.
    */
-  'check-paragraphs': { payload: { paragraphs: SentenceSpan[]; pageDate?: string }; reply: { findings: Finding[] } };
+  'check-paragraphs': { payload: { paragraphs: SentenceSpan[]; pageDate?: string }; reply: PackedFindings };
   /** Match sentences already picked (tests, tools); offsets are the sender's own, returned unchanged. */
   'check-sentences': { payload: { sentences: SentenceSpan[]; pageDate?: string }; reply: { findings: Finding[] } };
   /** The page's findings changed (badge, popup). Sent after painting. */

@@ -6,6 +6,7 @@
  */
 import { createTopicGate, type TopicGate } from '../core/topic-gate';
 import type { Finding, SentenceSpan } from '../core/types';
+import { unpackFindings } from '../messaging/packed-findings';
 import type { BackgroundToContent, PageStatus, PageSummary, ReplyOf, VerdictCounts } from '../messaging/protocol';
 import { autoCheckAllowed, DEFAULT_SETTINGS, type Settings } from '../settings';
 import { ask, asBackgroundMessage, type BackgroundMessage, type RuntimeLike } from './background-client';
@@ -230,8 +231,9 @@ export function startContentScript(options: ContentScriptOptions): ContentScript
         const batch = batches[next++]!;
         const reply = await ask<'check-paragraphs'>(runtime, { type: 'check-paragraphs', paragraphs: batch, ...(pageDate ? { pageDate } : {}) });
         if (stale(id)) return false;
-        if (!reply || !Array.isArray(reply.findings)) failed++;
-        else receive(batch, reply.findings);
+        const findings = unpackFindings(reply);
+        if (!findings) failed++;
+        else receive(batch, findings);
       }
       return true;
     };

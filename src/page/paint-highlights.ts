@@ -44,9 +44,10 @@ interface HighlightWindow {
 /**
  * Above this many ranges only those near the viewport are registered. Chromium redoes paint
  * work for every registered range whenever a highlight changes (on the bench's 0.5 MB page,
- * 2,400 ranges cost 50–70 ms of PrePaint in one frame); a reader sees a screenful at a time.
+ * 2,400 ranges cost 50–70 ms of PrePaint in one frame, about 20 ms per 1,000); a reader sees a
+ * screenful at a time. A news article has tens of marks, so it keeps every one registered.
  */
-export const CULL_ABOVE = 400;
+export const CULL_ABOVE = 1000;
 /** How far beyond the viewport ranges are registered, so they are painted before they scroll in. */
 const NEAR_MARGIN = '100% 0px 100% 0px';
 
@@ -99,8 +100,25 @@ export function createPainter(doc: Document, settings: PaintSettings, signal: Ab
     }
   }
 
-  /** Watches exactly the elements of `ranges`; false when there is no IntersectionObserver. */
-  function watch(ranges: AbstractRange[]): boolean {
+  /** Where each range is, looked up once: a range's element and tree cost a cross-world call each. */
+  const places = new WeakMap<AbstractRange, Place>();
+  /** What `items` asks to paint under the current settings; rebuilt when either changes. */
+  let shown: { name: string; range: AbstractRange; place: Place }[] | null = null;
+  let cull = false;
+
+  function place(range: AbstractRange): Place {
+    let p = places.get(range);
+    if (!p) {
+      const node = range.startContainer;
+      const root = node.getRootNode();
+      p = { el: node.nodeType === 1 ? (node as Element) : node.parentElement, root: root !== doc && root.nodeType === 11 ? (root as ShadowRoot) : null };
+      places.set(range, p);
+    }
+    return p;
+  }
+
+  /** Watches exactly the elements of `list`; false when there is no IntersectionObserver. */
+  function watch(list: { place: Place }[]): boolean {
     if (!observer) {
       const IO = win.IntersectionObserver;
       if (typeof IO !== 'function') return false;
@@ -116,10 +134,7 @@ export function createPainter(doc: Document, settings: PaintSettings, signal: Ab
       );
     }
     const wanted = new Set<Element>();
-    for (const r of ranges) {
-      const el = holder(r);
-      if (el) wanted.add(el);
-    }
+    for (const { place } of list) if (place.el) wanted.add(place.el);
     for (const el of watched) {
       if (wanted.has(el)) continue;
       observer.unobserve(el);
@@ -144,25 +159,26 @@ export function createPainter(doc: Document, settings: PaintSettings, signal: Ab
   function render(): void {
     frame = 0;
     if (!supported || signal.aborted) return;
-    const shown: { name: string; range: AbstractRange }[] = [];
-    for (const item of items) {
-      if (item.verdict === 'related' && !current.showRelated) continue;
-      const name = HIGHLIGHT_NAMES[item.verdict];
-      if (!name) continue;
-      for (const range of item.ranges) shown.push({ name, range });
+    if (!shown) {
+      shown = [];
+      for (const item of items) {
+        if (item.verdict === 'related' && !current.showRelated) continue;
+        const name = HIGHLIGHT_NAMES[item.verdict];
+        if (!name) continue;
+        for (const range of item.ranges) shown.push({ name, range, place: place(range) });
+      }
+      // The observer's first report comes a frame later: culled ranges are painted then.
+      cull = shown.length > CULL_ABOVE && watch(shown);
+      if (!cull && observer) unwatch();
     }
-    // The observer's first report comes a frame later: culled ranges are painted then.
-    const cull = shown.length > CULL_ABOVE && watch(shown.map((s) => s.range));
-    if (!cull && observer) unwatch();
     const byName = new Map<string, AbstractRange[]>();
     const roots = new Set<Adopter>([doc]);
-    for (const { name, range } of shown) {
-      if (cull && !near.has(holder(range)!)) continue;
+    for (const { name, range, place } of shown) {
+      if (cull && !(place.el && near.has(place.el))) continue;
       let list = byName.get(name);
       if (!list) byName.set(name, (list = []));
       list.push(range);
-      const root = range.startContainer.getRootNode();
-      if (root !== doc && root.nodeType === 11) roots.add(root as ShadowRoot);
+      if (place.root) roots.add(place.root);
     }
     if (byName.size) for (const root of roots) adopt(root);
     for (const name of [HIGHLIGHT_NAMES.agree, HIGHLIGHT_NAMES.discrepancy, HIGHLIGHT_NAMES.related]) {
@@ -228,11 +244,13 @@ export function createPainter(doc: Document, settings: PaintSettings, signal: Ab
   return {
     paint(next) {
       items = next;
+      shown = null;
       schedule();
     },
     setSettings(next) {
       const restyle = next.highlightStyle !== current.highlightStyle;
       current = next;
+      shown = null;
       if (restyle && sheet) {
         try {
           sheet.replaceSync(highlightCss(current.highlightStyle, HIGHLIGHT_NAMES));
@@ -255,8 +273,9 @@ export function createPainter(doc: Document, settings: PaintSettings, signal: Ab
   };
 }
 
-/** The element a range's text is in: what the observer can watch. */
-function holder(range: AbstractRange): Element | null {
-  const node = range.startContainer;
-  return node.nodeType === 1 ? (node as Element) : node.parentElement;
+interface Place {
+  /** The element the range starts in: what the observer can watch. */
+  el: Element | null;
+  /** Its shadow root, whose tree needs the style sheet too; null in the document. */
+  root: ShadowRoot | null;
 }

@@ -67,7 +67,7 @@ export function evaluateBudgets(x: BudgetInputs): BudgetLine[] {
       budget: `≤ ${BUDGETS.onTopicHighlightMs} ms`,
       measured: hl === null ? 'no highlight' : ms(hl),
       pass: hl !== null && hl <= BUDGETS.onTopicHighlightMs,
-      note: 'the last change to what is registered: on a page with over 400 marks, those in and near the viewport',
+      note: 'the last change to what is registered: on a page with over 1,000 marks, those in and near the viewport',
     });
     lines.push({
       area: '0.5 MB on-topic page: whole check done after load',

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createTopicGate, minimalTerms } from '../../../src/core/topic-gate';
 
@@ -15,6 +16,11 @@ describe('topic gate', () => {
     ['Weather in Vilnius today', false],
     ['', false],
     ['antibelarus', false],
+    ['xbelarus', false],
+    ['1icc', false],
+    ['«Belarus»', true],
+    ['—Lukashenko', true],
+    ['ябеларус', false],
   ])('%s → %s', (text, expected) => expect(gate.test(text)).toBe(expected));
 
   it('keeps only terms that no shorter kept term already finds', () => {
@@ -25,5 +31,30 @@ describe('topic gate', () => {
     expect(gate.test('Belarus')).toBe(true);
     expect(gate.test('Belarus')).toBe(true);
     expect(gate.test('nothing here')).toBe(false);
+  });
+
+  it('answers as the plain rule does: a term at a word start, a short one as a whole word', () => {
+    const terms = ['belarus', 'icc', 'lukashenko', 'лукашенко', 'łukašenka'];
+    const g = createTopicGate(terms);
+    const WORD = /[\p{L}\p{N}]/u;
+    const reference = (text: string) => {
+      const lower = text.toLowerCase();
+      for (const t of terms) {
+        for (let at = lower.indexOf(t); at >= 0; at = lower.indexOf(t, at + 1)) {
+          const before = lower[at - 1];
+          const after = lower[at + t.length];
+          if ((before === undefined || !WORD.test(before)) && (t.length > 4 || after === undefined || !WORD.test(after))) return true;
+        }
+      }
+      return false;
+    };
+    const part = fc.constantFrom('Belarus', 'ICC', 'icc', 'Lukashenko', 'Лукашенко', 'Łukašenka', 'x', 'я', 'é', '1', ' ', '-', '«', '»', '“', '\n', '.', '×', 'ł', 'ß', '中', 'ab');
+    fc.assert(
+      fc.property(fc.array(part, { maxLength: 12 }), (parts) => {
+        const text = parts.join('');
+        expect(g.test(text)).toBe(reference(text));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

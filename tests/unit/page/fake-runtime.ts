@@ -3,6 +3,7 @@ import type { MessageListener, RuntimeLike } from '../../../src/page/background-
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/settings';
 import { CARD_MODULE_KEY } from '../../../src/page/card/card-module-key';
 import { discrepancy } from './finding-fixture';
+import { packFindings } from '../../../src/messaging/packed-findings';
 import GATE_TERMS from '../../../src/generated/gate-terms.json';
 import { segmentSentences } from '../../../src/core/segment';
 import { selectCandidates } from '../../../src/core/select-sentences';
@@ -49,7 +50,7 @@ export function fakeBackground(overrides: { autoCheck?: boolean; settings?: Part
         case 'get-page-config':
           return structuredClone(config);
         case 'check-paragraphs':
-          return { findings: sentencesIn(m.paragraphs as SentenceSpan[]).flatMap(findingsFor) };
+          return packFindings(sentencesIn(m.paragraphs as SentenceSpan[]).flatMap(findingsFor));
         case 'page-status':
           return { ok: true };
         case 'load-card':
