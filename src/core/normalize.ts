@@ -108,13 +108,14 @@ const WORD = /[\p{L}\p{N}]+(?:['.-][\p{L}\p{N}]+)*/gu;
 /** Words of folded text. Hyphenated words give their parts too ("three-decade" → three, decade). */
 export function tokenize(folded: string): Token[] {
   const tokens: Token[] = [];
-  for (const m of folded.matchAll(WORD)) {
+  WORD.lastIndex = 0;
+  // Every sentence of a page passes here: plain words (nearly all) take no split and no regex.
+  for (let m = WORD.exec(folded); m; m = WORD.exec(folded)) {
     const raw = m[0];
     const start = m.index;
-    const parts = raw.split(/[-.]/);
-    if (parts.length > 1 && !/^\d/.test(raw)) {
+    if ((raw.includes('-') || raw.includes('.')) && !isDigit(raw.charCodeAt(0))) {
       let offset = start;
-      for (const part of parts) {
+      for (const part of raw.split(/[-.]/)) {
         if (part) tokens.push(makeToken(part, offset));
         offset += part.length + 1;
       }
@@ -125,7 +126,11 @@ export function tokenize(folded: string): Token[] {
   return tokens;
 }
 
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
 function makeToken(raw: string, start: number): Token {
-  const word = raw.replace(/'s$|'$/, '').replace(/'/g, '');
+  const word = raw.includes("'") ? raw.replace(/'s$|'$/, '').replace(/'/g, '') : raw;
   return { word, start, end: start + raw.length };
 }
