@@ -49,6 +49,8 @@ export interface ContentScript {
 export const BATCH_SIZE = 200;
 /** Most characters per message (about 250 sentences): the background answers each in a few tens of ms. */
 export const BATCH_CHARS = 40_000;
+/** The first message is smaller, so the top of the page, where the reader is, is marked sooner. */
+const FIRST_BATCH_CHARS = 8_000;
 /**
  * Batches in flight at once: while the background matches one, the page receives and paints the
  * one before, so neither side waits on the other. More would only queue in the background.
@@ -188,7 +190,8 @@ export function startContentScript(options: ContentScriptOptions): ContentScript
     let batch: SentenceSpan[] = [];
     let chars = 0;
     for (const span of toSend) {
-      if (batch.length && (batch.length >= BATCH_SIZE || chars + span.text.length > BATCH_CHARS)) {
+      const limit = batches.length ? BATCH_CHARS : FIRST_BATCH_CHARS;
+      if (batch.length && (batch.length >= BATCH_SIZE || chars + span.text.length > limit)) {
         batches.push(batch);
         batch = [];
         chars = 0;

@@ -19,6 +19,8 @@ import { runSliced } from './time-slice';
 const PIECE = 131_072;
 /** Longer than any gate term, so a name across a piece boundary is still seen whole. */
 const OVERLAP = 256;
+/** Above this many elements the quick read is skipped (see below). */
+const MAX_ELEMENTS = 60_000;
 /** Elements looked at per step in the search for shadow roots. */
 const ELEMENTS_PER_STEP = 4_096;
 
@@ -33,6 +35,10 @@ export interface QuickCheck {
 export async function quickTopicCheck(doc: Document, gate: TopicGate, signal: AbortSignal): Promise<QuickCheck> {
   const root = doc.body ?? doc.documentElement;
   if (!root) return { maybe: false, chars: 0 };
+  // `textContent` is one native call that cannot be sliced: on a very large page (a 10 MB
+  // archive, about 120,000 elements) it alone takes 20–40 ms. Such a page is read the careful
+  // way, in slices and only up to the extractor's cap.
+  if (root.getElementsByTagName('*').length > MAX_ELEMENTS) return { maybe: true, chars: 0 };
   // All of it, not the extractor's character cap: hidden text and scripts come first in
   // `textContent`, so visible text inside the cap may lie beyond it here.
   const text = root.textContent ?? '';

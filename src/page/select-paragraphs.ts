@@ -83,24 +83,17 @@ export function createParagraphScanner(text: string, gate: TopicTest, options: P
 
 /**
  * Where to end a piece of a long paragraph that would end at `limit`: after the last line break
- * or sentence end in its second half, so sentences reach the background whole; failing both, at
- * a space; failing that, at the limit.
+ * or full stop and space in its second half, so sentences reach the background whole; failing
+ * both, at a space; failing that, at the limit.
  */
 function pieceCut(text: string, start: number, limit: number): number {
   const floor = start + ((limit - start) >> 1);
-  const line = text.lastIndexOf('\n', limit - 1);
-  if (line >= floor) return line + 1;
-  SENTENCE_END.lastIndex = 0;
-  const window = text.slice(floor, limit);
-  let last = -1;
-  for (let m = SENTENCE_END.exec(window); m; m = SENTENCE_END.exec(window)) last = m.index + m[0].length;
-  if (last >= 0) return floor + last;
-  const space = text.lastIndexOf(' ', limit - 1);
-  return space >= floor ? space + 1 : limit;
+  for (const [mark, skip] of [['\n', 1], ['. ', 2], [' ', 1]] as const) {
+    const at = text.lastIndexOf(mark, limit - skip);
+    if (at >= floor) return at + skip;
+  }
+  return limit;
 }
-
-/** A full stop, question or exclamation mark, closing quotes or brackets, then space and a capital. */
-const SENTENCE_END = /[.!?]["'”’)\]]*\s+(?=["'“‘(]?\p{Lu})/gu;
 
 function isSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || c === 160;

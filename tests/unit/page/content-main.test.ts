@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SentenceSpan } from '../../../src/core/types';
 import type { PageStatus, PageSummary } from '../../../src/messaging/protocol';
-import { BATCH_SIZE, startContentScript } from '../../../src/page/content-main';
+import { BATCH_CHARS, BATCH_SIZE, startContentScript } from '../../../src/page/content-main';
 import { discrepancy } from './finding-fixture';
 import { fakeBackground, sentencesIn } from './fake-runtime';
 
@@ -105,6 +105,18 @@ describe('startContentScript', () => {
     expect(first.pageDate).toBeUndefined();
   });
 
+  it('bounds each message by characters too, the first one smallest so the top is marked soonest', async () => {
+    const long = 'Belarus fact stands here, told at length so that the paragraph runs long. '.repeat(4);
+    load(`<article>${Array.from({ length: 400 }, (_, i) => `<p>${i} ${long}</p>`).join('')}</article>`);
+    const bg = fakeBackground();
+    await startContentScript({ runtime: bg.runtime, signal: controller.signal }).ready;
+    const sizes = bg.sent.filter((m) => m.type === 'check-paragraphs').map((m) => (m.paragraphs as SentenceSpan[]).reduce((n, p) => n + p.text.length, 0));
+    expect(sizes.length).toBeGreaterThan(2);
+    expect(sizes[0]).toBeLessThanOrEqual(8_000);
+    for (const n of sizes) expect(n).toBeLessThanOrEqual(BATCH_CHARS);
+    expect(Math.max(...sizes)).toBeGreaterThan(sizes[0]!);
+  });
+
   it('sends a sentence repeated on the page once, and marks every copy', async () => {
     const claim = 'Poland referred Lukashenko to the ICC in October 2024.';
     load(`<article><p>${claim}</p><p>Other news.</p><p>${claim}</p></article>`);
@@ -128,7 +140,16 @@ describe('startContentScript', () => {
       return send(m);
     };
     const cs = startContentScript({ runtime: bg.runtime, signal: controller.signal });
-    await vi.waitFor(() => expect(painted('sourcelight-discrepancy')).toHaveLength(2 * BATCH_SIZE));
+    // The first two batches are answered (the first is the smaller one, for the top of the page).
+    const answered = () =>
+      bg.sent
+        .filter((m) => m.type === 'check-paragraphs')
+        .slice(0, 2)
+        .reduce((n, m) => n + (m.paragraphs as unknown[]).length, 0);
+    // The third is held before it is recorded: two are sent and answered, and painted.
+    await vi.waitFor(() => expect(bg.sent.filter((m) => m.type === 'check-paragraphs').length).toBe(2));
+    await vi.waitFor(() => expect(painted('sourcelight-discrepancy')).toHaveLength(answered()));
+    expect(answered()).toBeLessThan(450);
     expect(cs.status().state).toBe('checking');
     release();
     await cs.ready;

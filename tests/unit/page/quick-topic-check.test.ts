@@ -18,6 +18,14 @@ describe('quickTopicCheck', () => {
     expect(await quickTopicCheck(doc, gate, signal)).toEqual({ maybe: false, chars: doc.body.textContent!.length });
   });
 
+  it('leaves a page of very many elements to the careful, sliced read, without reading its text at once', async () => {
+    const doc = page('<i></i>'.repeat(60_001));
+    let read = false;
+    Object.defineProperty(doc.body, 'textContent', { get: () => ((read = true), '') });
+    expect(await quickTopicCheck(doc, gate, signal)).toEqual({ maybe: true, chars: 0 });
+    expect(read).toBe(false);
+  });
+
   it('says maybe when the topic is named anywhere, even in hidden text', async () => {
     expect((await quickTopicCheck(page('<p>Sport.</p><p hidden>Lukashenko spoke.</p>'), gate, signal)).maybe).toBe(true);
   });
