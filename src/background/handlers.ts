@@ -4,7 +4,7 @@
 import browser from 'webextension-polyfill';
 import { MAX_SENTENCE_LENGTH } from '../core/matcher';
 import { segmentSentences } from '../core/segment';
-import { selectCandidates } from '../core/select-sentences';
+import { sentencesOfParagraphs } from '../core/select-sentences';
 import { createTopicGate, type TopicGate } from '../core/topic-gate';
 import type { SentenceSpan } from '../core/types';
 import { BUNDLED } from '../db/database';
@@ -67,19 +67,10 @@ async function topicGate(store: PackStore): Promise<TopicGate> {
   return gate;
 }
 
-/** The sentences worth checking in a page's paragraphs, with the page's offsets. */
-function sentencesOf(paragraphs: SentenceSpan[], gate: TopicGate): SentenceSpan[] {
-  const out: SentenceSpan[] = [];
-  for (const p of paragraphs) {
-    for (const s of selectCandidates(p.text, gate, segmentSentences)) out.push({ text: s.text, start: s.start + p.start, end: s.end + p.start });
-  }
-  return out;
-}
-
 export const handlers: Record<MessageType, Handler> = {
   async 'check-paragraphs'({ paragraphs, pageDate }, { store }) {
     const [matcher, gate] = await Promise.all([store.matcher(), topicGate(store)]);
-    return packFindings(matcher.checkSentences(sentencesOf(paragraphs as SentenceSpan[], gate), { textDate: pageDate }));
+    return packFindings(matcher.checkSentences(sentencesOfParagraphs(paragraphs as SentenceSpan[], gate, segmentSentences), { textDate: pageDate }));
   },
   async 'check-sentences'({ sentences, pageDate }, { store }) {
     const matcher = await store.matcher();

@@ -186,6 +186,18 @@ interface LongParagraph {
   prevPrevOn: boolean;
 }
 
+/**
+ * The sentences worth checking in paragraphs a page sent, with the page's offsets: what the
+ * background does with a `check-paragraphs` message.
+ */
+export function sentencesOfParagraphs(paragraphs: readonly SentenceSpan[], gate: TopicTest, segment: (text: string) => SentenceSpan[]): SentenceSpan[] {
+  const out: SentenceSpan[] = [];
+  for (const p of paragraphs) {
+    for (const s of selectCandidates(p.text, gate, segment)) out.push({ text: s.text, start: s.start + p.start, end: s.end + p.start });
+  }
+  return out;
+}
+
 /** All candidates at once (tests, small blocks). */
 export function selectCandidates(text: string, gate: TopicTest, segment: (text: string) => SentenceSpan[], options?: CandidateOptions): SentenceSpan[] {
   const scanner = createCandidateScanner(text, gate, segment, options);

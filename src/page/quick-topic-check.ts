@@ -38,7 +38,8 @@ export async function quickTopicCheck(doc: Document, gate: TopicGate, signal: Ab
   // `textContent` is one native call that cannot be sliced: on a very large page (a 10 MB
   // archive, about 120,000 elements) it alone takes 20–40 ms. Such a page is read the careful
   // way, in slices and only up to the extractor's cap.
-  if (root.getElementsByTagName('*').length > MAX_ELEMENTS) return { maybe: true, chars: 0 };
+  const all = root.getElementsByTagName('*');
+  if (all.length > MAX_ELEMENTS) return { maybe: true, chars: 0 };
   // All of it, not the extractor's character cap: hidden text and scripts come first in
   // `textContent`, so visible text inside the cap may lie beyond it here.
   const text = root.textContent ?? '';
@@ -59,11 +60,10 @@ export async function quickTopicCheck(doc: Document, gate: TopicGate, signal: Ab
     }
     return true;
   }, signal);
-  return { maybe: hit || (await hasOpenShadowRoot(root, signal)), chars: end };
+  return { maybe: hit || (await hasOpenShadowRoot(all, signal)), chars: end };
 }
 
-async function hasOpenShadowRoot(root: Element, signal: AbortSignal): Promise<boolean> {
-  const all = root.getElementsByTagName('*');
+async function hasOpenShadowRoot(all: HTMLCollectionOf<Element>, signal: AbortSignal): Promise<boolean> {
   let i = 0;
   let found = false;
   await runSliced((shouldYield) => {

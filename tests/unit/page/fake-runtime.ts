@@ -6,14 +6,14 @@ import { discrepancy } from './finding-fixture';
 import { packFindings } from '../../../src/messaging/packed-findings';
 import GATE_TERMS from '../../../src/generated/gate-terms.json';
 import { segmentSentences } from '../../../src/core/segment';
-import { selectCandidates } from '../../../src/core/select-sentences';
+import { sentencesOfParagraphs } from '../../../src/core/select-sentences';
 import { createTopicGate } from '../../../src/core/topic-gate';
 
 const gate = createTopicGate([...GATE_TERMS]);
 
 /** The sentences the real background picks from the paragraphs a page sent, with the page's offsets. */
 export function sentencesIn(paragraphs: SentenceSpan[]): SentenceSpan[] {
-  return paragraphs.flatMap((p) => selectCandidates(p.text, gate, segmentSentences).map((s) => ({ text: s.text, start: s.start + p.start, end: s.end + p.start })));
+  return sentencesOfParagraphs(paragraphs, gate, segmentSentences);
 }
 
 export interface FakeBackground {
