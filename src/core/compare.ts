@@ -87,13 +87,31 @@ export interface EntityFacts {
   countryOf(id: string): string | undefined;
 }
 
+interface FactEntities {
+  /** Named in its details or its frame. */
+  all: ReadonlySet<string>;
+  /** Required by its frame. */
+  frame: ReadonlySet<string>;
+}
+
+const factEntityCache = new WeakMap<Fact, FactEntities>();
+
+/** The entities a fact names: the same for every sentence, so worked out once per fact. */
+function entitiesOfFact(fact: Fact): FactEntities {
+  let out = factEntityCache.get(fact);
+  if (!out) {
+    const frame = new Set(fact.frame.flatMap((g) => g.filter((a) => a.startsWith('@')).map((a) => a.slice(1))));
+    const all = new Set<string>(fact.details.flatMap((x) => (x.kind === 'actor' || x.kind === 'place' ? [x.entity] : [])));
+    for (const id of frame) all.add(id);
+    factEntityCache.set(fact, (out = { all, frame }));
+  }
+  return out;
+}
+
 export function compareFact(fact: Fact, d: SentenceDetails, ents: EntityFacts): FactComparison {
   const { nameOf, kindOf } = ents;
   const details: DetailComparison[] = [];
-  const factEntities = new Set<string>(
-    fact.details.flatMap((x) => (x.kind === 'actor' || x.kind === 'place' ? [x.entity] : [])),
-  );
-  for (const g of fact.frame) for (const a of g) if (a.startsWith('@')) factEntities.add(a.slice(1));
+  const { all: factEntities, frame: frameEntities } = entitiesOfFact(fact);
 
   for (const detail of fact.details) {
     const c = compareDetail(fact, detail, d, factEntities, ents);
@@ -125,14 +143,13 @@ export function compareFact(fact: Fact, d: SentenceDetails, ents: EntityFacts): 
   const conflicts = details.filter((x) => !x.compatible);
   // An actor that the frame already requires (the court in "referred ... to the ICC") is no
   // evidence that the rest of the claim holds; it cannot alone make an agreement.
-  const frameEntities = new Set(fact.frame.flatMap((g) => g.filter((a) => a.startsWith('@')).map((a) => a.slice(1))));
   const supported = details.filter(
     (x) => x.compatible && x.kind !== 'polarity' && x.kind !== 'attribution' && !((x.kind === 'actor' || x.kind === 'place') && x.entityId && frameEntities.has(x.entityId)),
   ).length;
   return { details, conflicts, supported };
 }
 
-function compareDetail(fact: Fact, detail: Detail, d: SentenceDetails, factEntities: Set<string>, ents: EntityFacts): DetailComparison | null {
+function compareDetail(fact: Fact, detail: Detail, d: SentenceDetails, factEntities: ReadonlySet<string>, ents: EntityFacts): DetailComparison | null {
   const { nameOf, kindOf } = ents;
   switch (detail.kind) {
     case 'number': {

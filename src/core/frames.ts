@@ -121,13 +121,13 @@ export function buildVocabulary(stems: Iterable<string>): Vocabulary {
   return {
     hits(tokens) {
       const hits: StemHits = new Map();
-      tokens.forEach((t, i) => {
-        for (const s of stemsFor(t.word)) {
+      for (let i = 0; i < tokens.length; i++) {
+        for (const s of stemsFor(tokens[i]!.word)) {
           const list = hits.get(s);
           if (list) list.push(i);
           else hits.set(s, [i]);
         }
-      });
+      }
       return hits;
     },
   };
@@ -150,6 +150,9 @@ export function matchFrame(
   stemHits: StemHits,
   entityTokens: Map<string, number[]>,
 ): FrameMatch | null {
+  // Most retrieved facts fail on some group: a first pass that allocates nothing turns them
+  // away (a phrase can only start where its first word hit).
+  if (!mayMatch(frame, stemHits, entityTokens)) return null;
   const keywordTokens: number[] = [];
   let predicateTokens: number[] | undefined;
   for (const group of frame.groups) {
@@ -172,6 +175,22 @@ export function matchFrame(
     if (!predicateTokens && !group.negative && group.alternatives.every((a) => !a.entity)) predicateTokens = groupTokens;
   }
   return { keywordTokens, predicateTokens: predicateTokens ?? keywordTokens };
+}
+
+/** False when some positive group cannot hold: none of its entities or first words occur. */
+function mayMatch(frame: CompiledFrame, stemHits: StemHits, entityTokens: Map<string, number[]>): boolean {
+  for (const group of frame.groups) {
+    if (group.negative) continue;
+    let possible = false;
+    for (const alt of group.alternatives) {
+      if (alt.entity ? entityTokens.has(alt.entity) : alt.words?.length && stemHits.has(alt.words[0]!)) {
+        possible = true;
+        break;
+      }
+    }
+    if (!possible) return false;
+  }
+  return true;
 }
 
 /** Token indexes where a phrase starts, every word matched by prefix. */
