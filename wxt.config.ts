@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { HIGHLIGHT_NAMES, HIGHLIGHT_STYLES, highlightCss, highlightStyleFile } from './src/page/highlight-styles';
 
 /**
  * Scripts that run in web pages use `browser.runtime` only with promises and `sendResponse`,
@@ -20,6 +21,10 @@ export default defineConfig({
   // A factory: WXT runs several Vite builds and each needs its own plugin instances.
   vite: () => ({ plugins: [preact()] }),
   hooks: {
+    /** One CSS file per highlight style, from the same source as the sheet pages adopt (see highlightStyleFile). */
+    'build:publicAssets'(_wxt, files) {
+      for (const style of HIGHLIGHT_STYLES) files.push({ relativeDest: highlightStyleFile(style), contents: highlightCss(style, HIGHLIGHT_NAMES) });
+    },
     'vite:build:extendConfig'(entrypoints, config) {
       if (!entrypoints.every((e) => IN_PAGE.has(e.type))) return;
       const current = config.resolve?.alias ?? [];

@@ -21,7 +21,7 @@ export function startBackground(): void {
   });
   void store.ready().catch((err: unknown) => console.warn('[SourceLight] seeding failed', err));
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
-  registerFeatures();
+  registerFeatures(store);
   // For end-to-end tests and debugging from the service worker console.
   (globalThis as { sourcelight?: unknown }).sourcelight = { store };
 }

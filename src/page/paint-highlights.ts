@@ -5,16 +5,10 @@
  * popup and badge still list the findings.
  */
 import type { Verdict } from '../core/types';
-import { highlightCss, type HighlightStyle } from './highlight-styles';
+import { discrepancyThickness, HIGHLIGHT_NAMES, highlightCss, type HighlightStyle } from './highlight-styles';
 import { debug } from './log';
 
-/** Registry names; DESIGN.md makes the three verdict names a contract that tests rely on. */
-export const HIGHLIGHT_NAMES = {
-  agree: 'sourcelight-agree',
-  discrepancy: 'sourcelight-discrepancy',
-  related: 'sourcelight-related',
-  focus: 'sourcelight-focus',
-} as const;
+export { HIGHLIGHT_NAMES };
 
 export interface PaintItem {
   verdict: Verdict;
@@ -39,6 +33,7 @@ interface HighlightWindow {
   Highlight?: new (...ranges: AbstractRange[]) => Highlight;
   CSSStyleSheet?: typeof CSSStyleSheet;
   IntersectionObserver?: typeof IntersectionObserver;
+  getComputedStyle?: (el: Element, pseudo?: string) => CSSStyleDeclaration;
 }
 
 /**
@@ -73,11 +68,35 @@ export function createPainter(doc: Document, settings: PaintSettings, signal: Ab
   /** Those of them near the viewport. */
   const near = new Set<Element>();
 
+  /** The style the document is known to have from the registered file (checked once per style). */
+  let preStyled: { style: HighlightStyle; applies: boolean } | null = null;
+
+  /**
+   * Whether the background's registered style file for the reader's style already styles this
+   * document (it does on granted sites, from document_start; not where "Check this page"
+   * injected the script). Adopting a sheet of `::highlight()` rules into a styled page makes
+   * Chromium restyle every element, so it is done only when needed. Any doubt adopts.
+   */
+  function documentPreStyled(): boolean {
+    const style = current.highlightStyle;
+    if (preStyled?.style !== style) {
+      let applies = false;
+      try {
+        const look = win.getComputedStyle?.(doc.documentElement, `::highlight(${HIGHLIGHT_NAMES.discrepancy})`);
+        applies = look?.textDecorationStyle === 'wavy' && look.textDecorationThickness === discrepancyThickness(style);
+      } catch {
+        // No such pseudo-element here: adopt.
+      }
+      preStyled = { style, applies };
+    }
+    return preStyled.applies;
+  }
+
   function styleSheet(): CSSStyleSheet | null {
     if (sheet || !win.CSSStyleSheet) return sheet;
     try {
       sheet = new win.CSSStyleSheet();
-      sheet.replaceSync(highlightCss(current.highlightStyle, HIGHLIGHT_NAMES));
+      sheet.replaceSync(highlightCss(current.highlightStyle, HIGHLIGHT_NAMES, { important: true }));
     } catch (err) {
       debug('no constructable style sheets', err);
       sheet = null;
@@ -90,6 +109,7 @@ export function createPainter(doc: Document, settings: PaintSettings, signal: Ab
    * Re-checked on every paint because a site may reassign `adoptedStyleSheets` wholesale.
    */
   function adopt(root: Adopter): void {
+    if (root === doc && !adopters.has(doc) && documentPreStyled()) return;
     const s = styleSheet();
     if (!s) return;
     try {
@@ -253,7 +273,7 @@ export function createPainter(doc: Document, settings: PaintSettings, signal: Ab
       shown = null;
       if (restyle && sheet) {
         try {
-          sheet.replaceSync(highlightCss(current.highlightStyle, HIGHLIGHT_NAMES));
+          sheet.replaceSync(highlightCss(current.highlightStyle, HIGHLIGHT_NAMES, { important: true }));
         } catch (err) {
           debug(err);
         }

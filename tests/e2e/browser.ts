@@ -96,11 +96,11 @@ async function grantedCopy(dir: string): Promise<string> {
 }
 
 /** The ids and matches of the content scripts the extension has registered, read in its service worker. */
-export function registeredContentScripts(sw: Worker): Promise<{ id: string; matches?: string[] }[]> {
-  type Scripting = { getRegisteredContentScripts(): Promise<{ id: string; matches?: string[] }[]> };
+export function registeredContentScripts(sw: Worker): Promise<{ id: string; matches?: string[]; css?: string[] }[]> {
+  type Scripting = { getRegisteredContentScripts(): Promise<{ id: string; matches?: string[]; css?: string[] }[]> };
   return sw.evaluate(async () => {
     const scripting = (globalThis as unknown as { chrome: { scripting: Scripting } }).chrome.scripting;
-    return (await scripting.getRegisteredContentScripts()).map((s) => ({ id: s.id, matches: s.matches }));
+    return (await scripting.getRegisteredContentScripts()).map((s) => ({ id: s.id, matches: s.matches, ...(s.css ? { css: s.css } : {}) }));
   });
 }
 

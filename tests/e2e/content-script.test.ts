@@ -11,6 +11,7 @@ import {
   highlightTexts,
   launchWithExtension,
   readCard,
+  registeredContentScripts,
   screenshot,
   serveFixtures,
   waitFor,
@@ -222,6 +223,38 @@ describe('the news page', () => {
       10_000,
     );
     expect(differ).toContain('Belarus is a State Party to the Rome Statute, a reader wrote in the comments.');
+  });
+});
+
+describe('highlight styles', () => {
+  /** The discrepancy line as the page renders it, and how many sheets SourceLight adopted there. */
+  const look = (page: Page) =>
+    page.evaluate(() => {
+      const style = getComputedStyle(document.querySelector('article p') ?? document.body, '::highlight(sourcelight-discrepancy)');
+      return { line: style.textDecorationStyle, thickness: style.textDecorationThickness, sheets: document.adoptedStyleSheets.length };
+    });
+
+  it("come from the registered style file (no sheet adopted, no restyle of the page); a style changed later is adopted by open pages and registered for new ones", async () => {
+    const page = await openNews();
+    expect(await look(page)).toEqual({ line: 'wavy', thickness: '1.5px', sheets: 0 });
+
+    const ui = await newPage();
+    await ui.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    type Runtime = { runtime: { sendMessage(m: unknown): Promise<unknown> } };
+    const send = (settings: object) => ui.evaluate((m) => (globalThis as unknown as { chrome: Runtime }).chrome.runtime.sendMessage(m), { type: 'set-settings', settings });
+    const styleFiles = async () => (await registeredContentScripts(browser.sw)).flatMap((s) => s.css ?? []);
+    try {
+      await send({ highlightStyle: 'high-contrast' });
+      // The open page restyles itself with a sheet of its own, which wins over the file.
+      expect(await waitFor(() => look(page), (l) => l.thickness === '2.5px', 5000)).toEqual({ line: 'wavy', thickness: '2.5px', sheets: 1 });
+      // A page loaded now gets the new file, and again adopts nothing.
+      await waitFor(styleFiles, (css) => css.includes('highlights/high-contrast.css'), 5000);
+      const fresh = await openNews();
+      expect(await look(fresh)).toEqual({ line: 'wavy', thickness: '2.5px', sheets: 0 });
+    } finally {
+      await send({ highlightStyle: 'default' });
+      await waitFor(styleFiles, (css) => css.includes('highlights/default.css'), 5000);
+    }
   });
 });
 

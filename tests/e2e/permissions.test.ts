@@ -137,8 +137,12 @@ describe('granted: access to every site', () => {
     await ext?.close();
   });
 
-  it('the background registered the content script on <all_urls>, and the page is marked', async () => {
-    expect(await registeredContentScripts(ext.sw)).toEqual([{ id: CONTENT_SCRIPT_ID, matches: ['<all_urls>'] }]);
+  it('the background registered the content script and the highlight style file on <all_urls>, and the page is marked', async () => {
+    const scripts = await registeredContentScripts(ext.sw);
+    expect(scripts.sort((a, b) => a.id.localeCompare(b.id))).toEqual([
+      { id: CONTENT_SCRIPT_ID, matches: ['<all_urls>'] },
+      { id: 'sourcelight-highlight-style', matches: ['<all_urls>'], css: ['highlights/default.css'] },
+    ]);
     // Access was there from the start: no welcome page.
     expect(ext.context.pages().some((p) => p.url().includes('#welcome'))).toBe(false);
     const page = await ext.context.newPage();

@@ -17,23 +17,33 @@
  * checked on their own.
  */
 import { browser } from 'wxt/browser';
+import { highlightStyleFile, type HighlightStyle } from '../../page/highlight-styles';
 import { CONTENT_SCRIPT_FILE } from '../check-tab';
+import { onSettingsWritten } from '../settings-store';
 
 export const CONTENT_SCRIPT_ID = 'sourcelight-content';
+/**
+ * The highlight rules of the reader's style, as CSS at document_start on the same sites: there
+ * before the page's first style pass, they cost nothing, where the same rules adopted later make
+ * the browser restyle the whole page (src/page/highlight-styles.ts). They style nothing until
+ * the content script registers highlights.
+ */
+export const STYLE_SCRIPT_ID = 'sourcelight-highlight-style';
 
-/** What is registered: the manifest's former declaration (document_idle, top frame only), on `matches`. */
+/** What is registered: the content script (document_idle, top frame only) and the style file, on `matches`. */
 export interface ContentScriptRegistration {
   id: string;
-  js: string[];
+  js?: string[];
+  css?: string[];
   matches: string[];
-  runAt: 'document_idle';
+  runAt: 'document_idle' | 'document_start';
 }
 
 /** The part of the extension APIs the sync uses: the real `browser`, or a fake in tests. */
 export interface SyncApi {
   permissions: { getAll(): Promise<{ origins?: string[] }> };
   scripting: {
-    getRegisteredContentScripts(filter?: { ids?: string[] }): Promise<{ id: string; matches?: string[] }[]>;
+    getRegisteredContentScripts(filter?: { ids?: string[] }): Promise<{ id: string; matches?: string[]; css?: string[] }[]>;
     registerContentScripts(scripts: ContentScriptRegistration[]): Promise<unknown>;
     updateContentScripts(scripts: ContentScriptRegistration[]): Promise<unknown>;
     unregisterContentScripts(filter?: { ids?: string[] }): Promise<unknown>;
@@ -69,17 +79,27 @@ const sameList = (a: readonly string[] = [], b: readonly string[] = []) => [...a
  * Makes the registration match the grants now: registers, updates or unregisters, and does
  * nothing when it already matches. Returns the `matches` now registered ([] for none); never throws.
  */
-export async function syncContentScript(api: SyncApi): Promise<string[]> {
+export async function syncContentScript(api: SyncApi, style: HighlightStyle = 'default'): Promise<string[]> {
   try {
     const matches = matchesFor((await api.permissions.getAll()).origins);
-    const current = (await api.scripting.getRegisteredContentScripts({ ids: [CONTENT_SCRIPT_ID] })).find((s) => s.id === CONTENT_SCRIPT_ID);
+    const ids = [CONTENT_SCRIPT_ID, STYLE_SCRIPT_ID];
+    const registered = await api.scripting.getRegisteredContentScripts({ ids });
+    const mine = registered.filter((s) => ids.includes(s.id));
     if (matches.length === 0) {
-      if (current) await api.scripting.unregisterContentScripts({ ids: [CONTENT_SCRIPT_ID] });
+      if (mine.length) await api.scripting.unregisterContentScripts({ ids: mine.map((s) => s.id) });
       return [];
     }
-    const script: ContentScriptRegistration = { id: CONTENT_SCRIPT_ID, js: [CONTENT_SCRIPT_FILE.slice(1)], matches, runAt: 'document_idle' };
-    if (!current) await api.scripting.registerContentScripts([script]);
-    else if (!sameList(current.matches, matches)) await api.scripting.updateContentScripts([script]);
+    const wanted: ContentScriptRegistration[] = [
+      { id: CONTENT_SCRIPT_ID, js: [CONTENT_SCRIPT_FILE.slice(1)], matches, runAt: 'document_idle' },
+      { id: STYLE_SCRIPT_ID, css: [highlightStyleFile(style)], matches, runAt: 'document_start' },
+    ];
+    const add = wanted.filter((w) => !mine.some((s) => s.id === w.id));
+    const change = wanted.filter((w) => {
+      const now = mine.find((s) => s.id === w.id);
+      return now && (!sameList(now.matches, w.matches) || !sameList(now.css, w.css));
+    });
+    if (add.length) await api.scripting.registerContentScripts(add);
+    if (change.length) await api.scripting.updateContentScripts(change);
     return matches;
   } catch (e) {
     warn('could not register the content script on the granted sites', e);
@@ -121,11 +141,17 @@ export async function injectIntoOpenTabs(api: InjectApi, origins: readonly strin
  * Syncs at once and on every change. Syncs run one after another, so that two close events
  * cannot both try to register the same id. `signal` removes the listeners (tests, hot reload).
  */
-export function registerContentScriptSync(signal?: AbortSignal): { settled(): Promise<unknown> } {
+export function registerContentScriptSync(
+  signal?: AbortSignal,
+  highlightStyle: () => Promise<HighlightStyle> = async () => 'default',
+): { settled(): Promise<unknown> } {
   let queue: Promise<unknown> = Promise.resolve();
   const api = browser as unknown as SyncApi & InjectApi;
-  const sync = () => (queue = queue.then(() => syncContentScript(api)));
+  const style = () => highlightStyle().catch(() => 'default' as const);
+  const sync = () => (queue = queue.then(async () => syncContentScript(api, await style())));
   if (signal?.aborted) return { settled: () => queue };
+  // A new style reaches pages loaded from now on; open ones restyle themselves (settings-changed).
+  const stopSettings = onSettingsWritten(() => void sync());
   const added = (p: { origins?: string[] }) => {
     void sync().then(() => injectIntoOpenTabs(api, p.origins));
   };
@@ -141,6 +167,7 @@ export function registerContentScriptSync(signal?: AbortSignal): { settled(): Pr
       browser.permissions.onAdded.removeListener(added);
       browser.permissions.onRemoved.removeListener(removed);
       browser.runtime.onInstalled.removeListener(installed);
+      stopSettings();
     },
     { once: true },
   );

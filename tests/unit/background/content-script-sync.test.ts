@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   CONTENT_SCRIPT_ID,
+  STYLE_SCRIPT_ID,
   injectIntoOpenTabs,
   matchesFor,
   registerContentScriptSync,
@@ -15,6 +16,8 @@ import {
 } from '../../../src/background/features/content-script-sync';
 import { registerWelcome, welcomeOnInstall, WELCOME_PATH } from '../../../src/background/features/welcome';
 import { checkTab } from '../../../src/background/check-tab';
+import { writeSettings } from '../../../src/background/settings-store';
+import type { SourceLightDb } from '../../../src/db/database';
 
 type Listener = (p: { origins?: string[] }) => void;
 
@@ -92,6 +95,7 @@ afterEach(() => {
 });
 
 const script = () => apis.registered.get(CONTENT_SCRIPT_ID);
+const styleScript = () => apis.registered.get(STYLE_SCRIPT_ID);
 
 describe('matchesFor', () => {
   it('keeps web patterns only, sorted, once each; <all_urls> alone covers the rest', () => {
@@ -132,6 +136,30 @@ describe('syncContentScript', () => {
     expect(script()).toBeUndefined();
   });
 
+  it("registers the reader's highlight style as CSS at document_start on the same sites, and follows a new style", async () => {
+    apis.granted.add('*://a.example/*');
+    await syncContentScript(apis, 'high-contrast');
+    expect(styleScript()).toEqual({ id: STYLE_SCRIPT_ID, css: ['highlights/high-contrast.css'], matches: ['*://a.example/*'], runAt: 'document_start' });
+    await syncContentScript(apis, 'high-contrast');
+    expect(apis.calls).toEqual(['register']);
+    await syncContentScript(apis, 'underline-only');
+    expect(apis.calls).toEqual(['register', 'update']);
+    expect(styleScript()!.css).toEqual(['highlights/underline-only.css']);
+    expect(script()!.js).toEqual(['content-scripts/content.js']);
+    apis.granted.clear();
+    await syncContentScript(apis, 'underline-only');
+    expect(styleScript()).toBeUndefined();
+    expect(script()).toBeUndefined();
+  });
+
+  it('adds the style file to a content script registered before it existed', async () => {
+    apis.granted.add('<all_urls>');
+    apis.registered.set(CONTENT_SCRIPT_ID, { id: CONTENT_SCRIPT_ID, js: ['content-scripts/content.js'], matches: ['<all_urls>'], runAt: 'document_idle' });
+    await syncContentScript(apis);
+    expect(apis.calls).toEqual(['register']);
+    expect(styleScript()!.css).toEqual(['highlights/default.css']);
+  });
+
   it('logs and returns [] instead of throwing when the browser refuses', async () => {
     apis.granted.add('<all_urls>');
     apis.scripting.registerContentScripts.mockRejectedValueOnce(new Error('no scripting here'));
@@ -170,6 +198,28 @@ describe('registerContentScriptSync', () => {
     await vi.waitFor(() => expect(script()?.matches).toEqual(['*://a.example/*', '*://b.example/*']));
     expect(apis.calls.filter((c) => c === 'register')).toHaveLength(1);
     expect(warn).not.toHaveBeenCalled();
+  });
+
+  it('registers the style file of the stored settings, and the new one after the settings change', async () => {
+    apis.granted.add('<all_urls>');
+    let style: 'default' | 'high-contrast' = 'default';
+    const sync = registerContentScriptSync(controller.signal, async () => style);
+    await sync.settled();
+    expect(styleScript()!.css).toEqual(['highlights/default.css']);
+    // writeSettings tells its listeners; a fake table stands in for IndexedDB.
+    let row: unknown;
+    const db = {
+      settings: { get: async () => row, put: async (r: unknown) => void (row = r) },
+      transaction: (_m: string, _t: unknown, f: () => Promise<unknown>) => f(),
+    } as unknown as SourceLightDb;
+    style = 'high-contrast';
+    await writeSettings(db, { highlightStyle: 'high-contrast' });
+    await vi.waitFor(() => expect(styleScript()!.css).toEqual(['highlights/high-contrast.css']));
+    controller.abort();
+    style = 'default';
+    await writeSettings(db, { highlightStyle: 'default' });
+    await sync.settled();
+    expect(styleScript()!.css).toEqual(['highlights/high-contrast.css']);
   });
 
   it('removes its listeners when the signal aborts', async () => {

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPainter, CULL_ABOVE, HIGHLIGHT_NAMES } from '../../../src/page/paint-highlights';
-import { highlightCss } from '../../../src/page/highlight-styles';
+import { discrepancyThickness, HIGHLIGHT_STYLES, highlightCss, highlightStyleFile } from '../../../src/page/highlight-styles';
 
 /** happy-dom has no Custom Highlight API: a stand-in with the same shape. */
 class FakeHighlight extends Set<AbstractRange> {
@@ -177,6 +177,30 @@ describe('createPainter', () => {
     expect(document.adoptedStyleSheets).toHaveLength(1);
   });
 
+  it("adopts no sheet into a document the registered style file already styles in the reader's style, and one when the style changes", async () => {
+    // happy-dom computes no ::highlight() style: stand in for the browser's answer with the file present.
+    const fileStyle = 'high-contrast';
+    const computed = vi.spyOn(window, 'getComputedStyle').mockImplementation(((el: Element, pseudo?: string) =>
+      ({ textDecorationStyle: pseudo === '::highlight(sourcelight-discrepancy)' && el === document.documentElement ? 'wavy' : 'solid', textDecorationThickness: discrepancyThickness(fileStyle) }) as CSSStyleDeclaration) as never);
+    const replaceSync = vi.spyOn(window.CSSStyleSheet.prototype, 'replaceSync');
+    try {
+      const painter = createPainter(document, { showRelated: false, highlightStyle: 'high-contrast' }, new AbortController().signal);
+      painter.paint(items());
+      await frame();
+      expect(registry.size).toBe(2);
+      expect(document.adoptedStyleSheets).toHaveLength(0);
+      painter.setSettings({ showRelated: false, highlightStyle: 'underline-only' });
+      await frame();
+      expect(document.adoptedStyleSheets).toHaveLength(1);
+      // It must win over the file of the style before, whatever the cascade order.
+      expect(replaceSync.mock.calls.at(-1)![0]).toContain('2px!important');
+      expect(computed).toHaveBeenCalled();
+    } finally {
+      computed.mockRestore();
+      replaceSync.mockRestore();
+    }
+  });
+
   it('undoes everything when its signal aborts', async () => {
     const controller = new AbortController();
     const painter = createPainter(document, { showRelated: true, highlightStyle: 'default' }, controller.signal);
@@ -228,5 +252,20 @@ describe('highlightCss', () => {
     expect(highlightCss('underline-only', names).match(/::highlight\(sourcelight-(agree|discrepancy|related)\)\{[^}]*\}/g)!.join('')).not.toContain(
       'background',
     );
+  });
+});
+
+describe('highlight style files', () => {
+  it('one file per style, each told apart by its discrepancy line, the same rules as the adopted sheet without !important', () => {
+    expect(HIGHLIGHT_STYLES.map(highlightStyleFile)).toEqual(['highlights/default.css', 'highlights/high-contrast.css', 'highlights/underline-only.css']);
+    expect(new Set(HIGHLIGHT_STYLES.map(discrepancyThickness)).size).toBe(HIGHLIGHT_STYLES.length);
+    expect(highlightStyleFile('unknown' as never)).toBe('highlights/default.css');
+    const names = { agree: 'a', discrepancy: 'd', related: 'r', focus: 'f' };
+    for (const style of HIGHLIGHT_STYLES) {
+      const plain = highlightCss(style, names);
+      expect(plain).not.toContain('!important');
+      expect(plain).toContain(`wavy`);
+      expect(highlightCss(style, names, { important: true }).replaceAll('!important', '')).toBe(plain);
+    }
   });
 });
