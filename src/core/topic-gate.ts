@@ -10,6 +10,12 @@
 export interface TopicGate {
   /** True when the text names at least one gate term. */
   test(text: string): boolean;
+  /**
+   * In text already lower-cased, the first term starting at or after `from` that `test` would
+   * count there (word boundaries judged in the whole of `lower`), or null. Lets a caller scan a
+   * page's text once instead of once per paragraph.
+   */
+  find(lower: string, from: number): { at: number; length: number } | null;
 }
 
 import { fold } from './normalize';
@@ -25,14 +31,28 @@ const SHORT = 4;
 export function minimalTerms(terms: string[]): string[] {
   const sorted = [...new Set(terms.map((t) => t.toLowerCase().trim()).filter(Boolean))].sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
   const kept: string[] = [];
-  const covers = (k: string, t: string) => {
-    if (k.length <= SHORT) return false;
-    for (let at = t.indexOf(k); at >= 0; at = t.indexOf(k, at + 1)) {
-      if (at === 0 || !WORD_CHAR.test(t[at - 1]!)) return true;
+  // Kept terms that can cover others (longer than SHORT), by their first SHORT + 1 letters: a
+  // term is covered when one of them starts at one of its word starts. One lookup per word start
+  // replaces comparing every pair (736 terms: 4.5–7.8 ms → 0.5–1 ms in Node).
+  const covering = new Map<string, string[]>();
+  const covered = (t: string) => {
+    for (let at = 0; at + SHORT < t.length; at++) {
+      if (at > 0 && WORD_CHAR.test(t[at - 1]!)) continue;
+      const list = covering.get(t.slice(at, at + SHORT + 1));
+      if (list?.some((k) => t.startsWith(k, at))) return true;
     }
     return false;
   };
-  for (const t of sorted) if (!kept.some((k) => covers(k, t))) kept.push(t);
+  for (const t of sorted) {
+    if (covered(t)) continue;
+    kept.push(t);
+    if (t.length > SHORT) {
+      const head = t.slice(0, SHORT + 1);
+      const list = covering.get(head);
+      if (list) list.push(t);
+      else covering.set(head, [t]);
+    }
+  }
   return kept.sort();
 }
 
@@ -54,28 +74,27 @@ export function gateTermsFor(entities: readonly { topic?: boolean; name: string;
 
 export function createTopicGate(terms: string[]): TopicGate {
   const kept = minimalTerms(terms);
-  if (!kept.length) return { test: () => false };
+  if (!kept.length) return { test: () => false, find: () => null };
   const short = new Set(kept.filter((t) => t.length <= SHORT));
   // Longest first, so a hit is the longest term at its place. Each term must follow the text's
   // start or a character that is not a letter or digit: the engine then tries the alternatives
   // only after spaces and punctuation, not at every letter (about a third less time on a 2 MB
   // page, measured in Node 20). The end of a short term is still checked per hit.
   const pattern = new RegExp(`(?:^|[^\\p{L}\\p{N}])(${[...kept].sort((a, b) => b.length - a.length).map(escape).join('|')})`, 'gu');
-  return {
-    test(text) {
-      const lower = text.toLowerCase();
-      pattern.lastIndex = 0;
-      for (let m = pattern.exec(lower); m; m = pattern.exec(lower)) {
-        const term = m[1]!;
-        const at = m.index + m[0].length - term.length;
-        const before = lower[at - 1];
-        const after = lower[at + term.length];
-        const startsWord = before === undefined || !WORD_CHAR.test(before);
-        const endsWord = after === undefined || !WORD_CHAR.test(after);
-        if (startsWord && (!short.has(term) || endsWord)) return true;
-        pattern.lastIndex = at + 1;
-      }
-      return false;
-    },
-  };
+  function find(lower: string, from: number): { at: number; length: number } | null {
+    // One character back, so the pattern can take the character before a term at `from`.
+    pattern.lastIndex = Math.max(0, from - 1);
+    for (let m = pattern.exec(lower); m; m = pattern.exec(lower)) {
+      const term = m[1]!;
+      const at = m.index + m[0].length - term.length;
+      const before = lower[at - 1];
+      const after = lower[at + term.length];
+      const startsWord = before === undefined || !WORD_CHAR.test(before);
+      const endsWord = after === undefined || !WORD_CHAR.test(after);
+      if (at >= from && startsWord && (!short.has(term) || endsWord)) return { at, length: term.length };
+      pattern.lastIndex = at + 1;
+    }
+    return null;
+  }
+  return { test: (text) => find(text.toLowerCase(), 0) !== null, find };
 }

@@ -8,6 +8,8 @@ import type { SentenceSpan } from '../core/types';
 
 export interface TopicTest {
   test(text: string): boolean;
+  /** See TopicGate.find: when present, the text is scanned once instead of once per paragraph. */
+  find?(lower: string, from: number): { at: number; length: number } | null;
 }
 
 export interface ParagraphOptions {
@@ -42,14 +44,36 @@ export function createParagraphScanner(text: string, gate: TopicTest, options: P
   let truncated = false;
   /** Where the paragraph being read ends (it may be read piece by piece). */
   let end = -1;
+  /** The whole text lower-cased, once; null where lower-casing changed its length (offsets would shift). */
+  let lower: string | null | undefined;
+  /** The next term in `lower` at or after the last paragraph's start (undefined: not looked for yet). */
+  let hit: { at: number; length: number } | null | undefined;
+
+  /**
+   * Whether the gate passes text[start, stop), as `gate.test` on that slice would say. A term
+   * found in the whole text inside the slice passes it too; where the slice's edges could make
+   * the answers differ (a letter just outside, a term running across its end), the slice itself
+   * is tested. Paragraph edges are white space, so that is rare.
+   */
+  function passes(start: number, stop: number): boolean {
+    if (lower === undefined) lower = gate.find && text.length ? (text.toLowerCase() as string) : null;
+    if (lower === null || lower.length !== text.length) {
+      lower = null;
+      return gate.test(text.slice(start, stop));
+    }
+    if (hit === undefined || (hit && hit.at < start)) hit = gate.find!(lower, start);
+    if (hit && hit.at + hit.length <= stop) return true;
+    const edgy = (start > 0 && isWordChar(text, start - 1)) || (stop < text.length && isWordChar(text, stop)) || (hit !== null && hit.at < stop);
+    return edgy ? gate.test(text.slice(start, stop)) : false;
+  }
 
   function offer(start: number, stop: number): void {
     // Trimmed, so offsets name text and a blank piece is never sent.
     while (start < stop && isSpace(text.charCodeAt(start))) start++;
     while (stop > start && isSpace(text.charCodeAt(stop - 1))) stop--;
     if (stop - start < minLength) return;
+    if (!passes(start, stop)) return;
     const piece = text.slice(start, stop);
-    if (!gate.test(piece)) return;
     if (sent + piece.length > maxChars) {
       truncated = true;
       return;
@@ -93,6 +117,12 @@ function pieceCut(text: string, start: number, limit: number): number {
     if (at >= floor) return at + skip;
   }
   return limit;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+function isWordChar(text: string, at: number): boolean {
+  return WORD_CHAR.test(text[at]!);
 }
 
 function isSpace(c: number): boolean {

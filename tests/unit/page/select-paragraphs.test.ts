@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createTopicGate } from '../../../src/core/topic-gate';
 import { createParagraphScanner } from '../../../src/page/select-paragraphs';
@@ -54,5 +55,39 @@ describe('createParagraphScanner', () => {
     expect(steps).toBeGreaterThan(10);
     expect(scanner.paragraphs).toEqual(scan(text).paragraphs);
     expect(scanner.paragraphs).toHaveLength(30);
+  });
+});
+
+describe('one scan of the whole text', () => {
+  it('chooses exactly the paragraphs that testing each one alone chooses', () => {
+    const terms = ['belarus', 'icc', 'icc prosecutor', 'lukashenko', 'лукашенко', 'łukašenka'];
+    const gate = createTopicGate(terms);
+    // The same gate without `find`: every paragraph tested on its own, the reference.
+    const alone = { test: (t: string) => gate.test(t) };
+    const part = fc.constantFrom('Belarus', 'ICC', 'icc', ' prosecutor', 'Lukashenko', 'Лукашенко', 'Łukašenka', 'x', 'я', 'é', '1', ' ', '-', '«', '\n', '\n\n', '. ', 'İ', '中', 'said', 'the court ruled today', 'x'.repeat(100), 'Belarus'.repeat(20), 'icc'.repeat(45));
+    fc.assert(
+      // Runs without spaces longer than half a piece make cuts inside words, where the edges matter.
+      fc.property(fc.array(part, { maxLength: 40 }), fc.integer({ min: 256, max: 300 }), (parts, pieceLength) => {
+        const text = parts.join('');
+        const options = { minLength: 3, pieceLength };
+        const once = createParagraphScanner(text, gate, options);
+        const each = createParagraphScanner(text, alone, options);
+        once.step();
+        each.step();
+        expect(once.paragraphs).toEqual(each.paragraphs);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('cuts pieces of a long paragraph the same way either way, across word edges', () => {
+    const gate = createTopicGate(['belarus', 'icc']);
+    const text = `${'wordy'.repeat(60)}Belarus ${'ab'.repeat(200)}icc ${'x '.repeat(300)}Belarus`;
+    const once = createParagraphScanner(text, gate, { minLength: 3, pieceLength: 256 });
+    const each = createParagraphScanner(text, { test: (t) => gate.test(t) }, { minLength: 3, pieceLength: 256 });
+    once.step();
+    each.step();
+    expect(once.paragraphs.length).toBeGreaterThan(0);
+    expect(once.paragraphs).toEqual(each.paragraphs);
   });
 });
