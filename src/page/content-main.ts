@@ -234,7 +234,8 @@ export function startContentScript(options: ContentScriptOptions): ContentScript
         const batch = batches[next++]!;
         const reply = await ask<'check-paragraphs'>(runtime, { type: 'check-paragraphs', paragraphs: batch, ...(pageDate ? { pageDate } : {}) });
         if (stale(id)) return false;
-        const findings = unpackFindings(reply);
+        // Replies carry no sentences: each is the text the page sent, at the finding's offsets.
+        const findings = unpackFindings(reply, (start, end) => (Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start < end && end <= text.length ? text.slice(start, end) : undefined));
         if (!findings) failed++;
         else receive(batch, findings);
       }

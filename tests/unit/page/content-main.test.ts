@@ -203,9 +203,9 @@ describe('startContentScript', () => {
     expect(painted('sourcelight-related')).toEqual(['Officials said others could join.']);
   });
 
-  it('never paints a finding whose offsets do not fit its sentence', async () => {
+  it('never paints a finding whose offsets run outside the paragraphs it sent (replies carry offsets, not sentences)', async () => {
     load(ARTICLE);
-    const bg = fakeBackground({ findingsFor: (s) => (s.text.startsWith('Poland') ? [discrepancy('Something else entirely here.', s.start)] : []) });
+    const bg = fakeBackground({ findingsFor: (s) => (s.text.startsWith('Poland') ? [discrepancy(`${s.text} ${'and more '.repeat(400)}`, s.start)] : []) });
     await startContentScript({ runtime: bg.runtime, signal: controller.signal }).ready;
     await settle();
     expect(registry.size).toBe(0);
