@@ -12,6 +12,7 @@ import { exportPack, importPack, removePack, setPackEnabled } from '../db/user-p
 import { packFindings } from '../messaging/packed-findings';
 import type { PageStatus, PageSummary } from '../messaging/protocol';
 import { autoCheckAllowed, type Settings } from '../settings';
+import { highlightLook } from '../page/highlight-styles';
 import { sourceViewerPath } from '../ui/links';
 import { checkTab } from './check-tab';
 import type { PackStore } from './pack-store';
@@ -30,11 +31,12 @@ export interface HandlerContext {
 type Handler = (payload: any, ctx: HandlerContext) => Promise<unknown>;
 
 async function broadcastSettings(settings: Settings): Promise<void> {
+  const look = highlightLook(settings.highlightStyle);
   const tabs = await browser.tabs.query({}).catch(() => []);
   // A tab without our content script (a chrome:// page, a store page) cannot answer.
   const tell = async (tabId: number) => {
     try {
-      await browser.tabs.sendMessage(tabId, { type: 'settings-changed', settings });
+      await browser.tabs.sendMessage(tabId, { type: 'settings-changed', settings, look });
     } catch {
       /* nothing listens there */
     }
@@ -84,7 +86,7 @@ export const handlers: Record<MessageType, Handler> = {
   },
   async 'get-page-config'({ url }, { store }) {
     const [settings, gateTerms] = await Promise.all([readSettings(store.db), store.gateTerms()]);
-    return { autoCheck: autoCheckAllowed(settings, url), settings, gateTerms };
+    return { autoCheck: autoCheckAllowed(settings, url), settings, gateTerms, look: highlightLook(settings.highlightStyle) };
   },
   async 'load-card'(_p, { tabId, frameId }) {
     if (tabId === undefined) return { ok: false };

@@ -6,6 +6,7 @@
 import type { Finding, SentenceSpan, Verdict } from '../core/types';
 import type { Source } from '../facts/schema';
 import type { Settings } from '../settings';
+import type { HighlightLook } from '../page/highlight-names';
 import type { PackedFindings } from './packed-findings';
 
 export interface PageStatus {
@@ -43,7 +44,7 @@ export interface ContentToBackground {
   /** The page's findings changed (badge, popup). Sent after painting. */
   'page-status': { payload: { status: PageSummary }; reply: { ok: true } };
   /** Should this page be checked automatically? */
-  'get-page-config': { payload: { url: string }; reply: { autoCheck: boolean; settings: Settings; gateTerms: string[] } };
+  'get-page-config': { payload: { url: string }; reply: { autoCheck: boolean; settings: Settings; gateTerms: string[]; look: HighlightLook } };
   /** Inject the card's code into the sender's frame (first card opened on the page). */
   'load-card': { payload: Record<string, never>; reply: { ok: boolean } };
   /** Open the source viewer in a tab, at this source and fact's quote. */
@@ -72,7 +73,8 @@ export interface UiToBackground {
 export interface BackgroundToContent {
   'check-page-now': { payload: Record<string, never>; reply: { ok: boolean } };
   'scroll-to-finding': { payload: { index: number }; reply: { ok: boolean } };
-  'settings-changed': { payload: { settings: Settings }; reply: { ok: true } };
+  /** `look`: the new style's rules, for pages that must restyle themselves. */
+  'settings-changed': { payload: { settings: Settings; look: HighlightLook }; reply: { ok: true } };
   'get-status': { payload: Record<string, never>; reply: { status: PageStatus } };
 }
 

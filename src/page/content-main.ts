@@ -18,6 +18,7 @@ import { createTextExtractor, type ExtractResult } from './extract-text';
 import { watchKeyboard } from './keyboard-nav';
 import { debug } from './log';
 import type { OffsetMap } from './offset-map';
+import type { HighlightLook } from './highlight-names';
 import { findPageDate } from './page-date';
 import { createPainter } from './paint-highlights';
 import { watchPointer } from './pointer-triggers';
@@ -68,6 +69,8 @@ export function startContentScript(options: ContentScriptOptions): ContentScript
   let gateTerms: readonly string[] = [];
 
   let settings: Settings = DEFAULT_SETTINGS;
+  /** The highlight rules of the reader's style, from the background (this bundle carries none). */
+  let look: HighlightLook | undefined;
   /** Checking is on for this page (auto check allowed, or the reader asked). */
   let active = false;
   let status: PageStatus = { state: 'idle', url: String(doc.location?.href ?? ''), title: doc.title, findings: [], textLength: 0 };
@@ -357,15 +360,16 @@ export function startContentScript(options: ContentScriptOptions): ContentScript
       case 'scroll-to-finding':
         return { ok: typeof message.index === 'number' && (await goTo(painted[message.index], false)) };
       case 'settings-changed':
-        applySettings(message.settings);
+        applySettings(message.settings, message.look);
         return { ok: true };
     }
   }
 
-  function applySettings(next: Settings | undefined): void {
+  function applySettings(next: Settings | undefined, nextLook?: unknown): void {
     if (!next || typeof next !== 'object') return;
     settings = { ...DEFAULT_SETTINGS, ...next };
-    painter.setSettings(settings);
+    look = asLook(nextLook) ?? look;
+    painter.setSettings({ ...settings, look });
     repaint();
     const url = doc.location.href;
     // Blocking the site takes effect at once; switching to manual mode leaves a done check in place.
@@ -402,9 +406,10 @@ export function startContentScript(options: ContentScriptOptions): ContentScript
       return;
     }
     settings = { ...DEFAULT_SETTINGS, ...config.settings };
+    look = asLook(config.look);
     // Without terms nothing passes the gate: silence until the background answers.
     gateTerms = Array.isArray(config.gateTerms) ? config.gateTerms.filter((t): t is string => typeof t === 'string') : [];
-    painter.setSettings(settings);
+    painter.setSettings({ ...settings, look });
     active = config.autoCheck === true;
     if (!active) {
       status = { ...status, state: 'disabled' };
@@ -421,6 +426,11 @@ function summarize({ findings, ...rest }: PageStatus): PageSummary {
   const counts: VerdictCounts = { agree: 0, discrepancy: 0, related: 0 };
   for (const f of findings) if (f.verdict in counts) counts[f.verdict]++;
   return { ...rest, counts };
+}
+
+function asLook(x: unknown): HighlightLook | undefined {
+  const l = x as HighlightLook | undefined;
+  return l && typeof l === 'object' && typeof l.css === 'string' && typeof l.mark === 'string' ? { css: l.css, mark: l.mark } : undefined;
 }
 
 function isFinding(f: unknown): f is Finding {

@@ -6,6 +6,7 @@
  * need it; `underline-only` adds no background at all.
  */
 import type { Settings } from '../settings';
+import { HIGHLIGHT_NAMES, type HighlightLook } from './highlight-names';
 
 export type HighlightStyle = Settings['highlightStyle'];
 
@@ -31,13 +32,7 @@ const LOOKS: Record<HighlightStyle, [Look, Look, Look]> = {
   ],
 };
 
-/** Registry names; DESIGN.md makes the three verdict names a contract that tests rely on. */
-export const HIGHLIGHT_NAMES = {
-  agree: 'sourcelight-agree',
-  discrepancy: 'sourcelight-discrepancy',
-  related: 'sourcelight-related',
-  focus: 'sourcelight-focus',
-} as const;
+export { HIGHLIGHT_NAMES };
 
 export const HIGHLIGHT_STYLES = Object.keys(LOOKS) as HighlightStyle[];
 
@@ -90,4 +85,9 @@ export function highlightCss(
     // Forced colours replace tints with system colours; keep the lines distinguishable.
     `@media (forced-colors:active){${verdicts}{text-decoration-color:CanvasText${imp}}::highlight(${names.focus}){background-color:Highlight${imp};color:HighlightText${imp}}}`
   );
+}
+
+/** The look a page adopts when the registered file is absent or of another style; sent by the background. */
+export function highlightLook(style: HighlightStyle): HighlightLook {
+  return { css: highlightCss(style, HIGHLIGHT_NAMES, { important: true }), mark: discrepancyThickness(style) };
 }

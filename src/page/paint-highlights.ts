@@ -5,7 +5,8 @@
  * popup and badge still list the findings.
  */
 import type { Verdict } from '../core/types';
-import { discrepancyThickness, HIGHLIGHT_NAMES, highlightCss, type HighlightStyle } from './highlight-styles';
+import { HIGHLIGHT_NAMES, type HighlightLook } from './highlight-names';
+import type { HighlightStyle } from './highlight-styles';
 import { debug } from './log';
 
 export { HIGHLIGHT_NAMES };
@@ -18,6 +19,8 @@ export interface PaintItem {
 export interface PaintSettings {
   showRelated: boolean;
   highlightStyle: HighlightStyle;
+  /** The style's rules, from the background; without them the page adopts no sheet of its own. */
+  look?: HighlightLook;
 }
 
 export interface Painter {
@@ -69,7 +72,7 @@ export function createPainter(doc: Document, settings: PaintSettings, signal: Ab
   const near = new Set<Element>();
 
   /** The style the document is known to have from the registered file (checked once per style). */
-  let preStyled: { style: HighlightStyle; applies: boolean } | null = null;
+  let preStyled: { mark: string | undefined; applies: boolean } | null = null;
 
   /**
    * Whether the background's registered style file for the reader's style already styles this
@@ -78,25 +81,25 @@ export function createPainter(doc: Document, settings: PaintSettings, signal: Ab
    * Chromium restyle every element, so it is done only when needed. Any doubt adopts.
    */
   function documentPreStyled(): boolean {
-    const style = current.highlightStyle;
-    if (preStyled?.style !== style) {
+    const mark = current.look?.mark;
+    if (!preStyled || preStyled.mark !== mark) {
       let applies = false;
       try {
         const look = win.getComputedStyle?.(doc.documentElement, `::highlight(${HIGHLIGHT_NAMES.discrepancy})`);
-        applies = look?.textDecorationStyle === 'wavy' && look.textDecorationThickness === discrepancyThickness(style);
+        applies = mark !== undefined && look?.textDecorationStyle === 'wavy' && look.textDecorationThickness === mark;
       } catch {
         // No such pseudo-element here: adopt.
       }
-      preStyled = { style, applies };
+      preStyled = { mark, applies };
     }
     return preStyled.applies;
   }
 
   function styleSheet(): CSSStyleSheet | null {
-    if (sheet || !win.CSSStyleSheet) return sheet;
+    if (sheet || !win.CSSStyleSheet || !current.look) return sheet;
     try {
       sheet = new win.CSSStyleSheet();
-      sheet.replaceSync(highlightCss(current.highlightStyle, HIGHLIGHT_NAMES, { important: true }));
+      sheet.replaceSync(current.look.css);
     } catch (err) {
       debug('no constructable style sheets', err);
       sheet = null;
@@ -268,12 +271,12 @@ export function createPainter(doc: Document, settings: PaintSettings, signal: Ab
       schedule();
     },
     setSettings(next) {
-      const restyle = next.highlightStyle !== current.highlightStyle;
+      const restyle = !!next.look && next.look.css !== current.look?.css;
       current = next;
       shown = null;
       if (restyle && sheet) {
         try {
-          sheet.replaceSync(highlightCss(current.highlightStyle, HIGHLIGHT_NAMES, { important: true }));
+          sheet.replaceSync(next.look!.css);
         } catch (err) {
           debug(err);
         }

@@ -8,6 +8,8 @@ import GATE_TERMS from '../../../src/generated/gate-terms.json';
 import { segmentSentences } from '../../../src/core/segment';
 import { sentencesOfParagraphs } from '../../../src/core/select-sentences';
 import { createTopicGate } from '../../../src/core/topic-gate';
+import type { HighlightLook } from '../../../src/page/highlight-names';
+import { highlightLook } from '../../../src/page/highlight-styles';
 
 const gate = createTopicGate([...GATE_TERMS]);
 
@@ -23,7 +25,7 @@ export interface FakeBackground {
   /** Sends a background → content message and resolves with the reply. */
   tell(message: unknown): Promise<unknown>;
   listeners: Set<MessageListener>;
-  config: { autoCheck: boolean; settings: Settings; gateTerms: string[] };
+  config: { autoCheck: boolean; settings: Settings; gateTerms: string[]; look: HighlightLook };
 }
 
 /**
@@ -34,7 +36,8 @@ export interface FakeBackground {
 export function fakeBackground(overrides: { autoCheck?: boolean; settings?: Partial<Settings>; findingsFor?: (s: SentenceSpan) => Finding[] } = {}): FakeBackground {
   const sent: FakeBackground['sent'] = [];
   const listeners = new Set<MessageListener>();
-  const config = { autoCheck: overrides.autoCheck ?? true, settings: { ...DEFAULT_SETTINGS, ...overrides.settings }, gateTerms: [...GATE_TERMS] };
+  const settings = { ...DEFAULT_SETTINGS, ...overrides.settings };
+  const config = { autoCheck: overrides.autoCheck ?? true, settings, gateTerms: [...GATE_TERMS], look: highlightLook(settings.highlightStyle) };
   const findingsFor =
     overrides.findingsFor ??
     ((s: SentenceSpan): Finding[] => {
