@@ -72,8 +72,12 @@ export function gateTermsFor(entities: readonly { topic?: boolean; name: string;
   return minimalTerms(terms);
 }
 
-export function createTopicGate(terms: string[]): TopicGate {
-  const kept = minimalTerms(terms);
+/**
+ * `minimal`: the terms are already `minimalTerms`' output (the background's gateTermsFor), so a
+ * page skips reducing them again (1–3.5 ms of a cold page in the bench's profile).
+ */
+export function createTopicGate(terms: string[], options: { minimal?: boolean } = {}): TopicGate {
+  const kept = options.minimal ? terms.filter((t) => t.length > 0) : minimalTerms(terms);
   if (!kept.length) return { test: () => false, find: () => null };
   const short = new Set(kept.filter((t) => t.length <= SHORT));
   // Longest first, so a hit is the longest term at its place. Each term must follow the text's

@@ -144,7 +144,8 @@ export function startContentScript(options: ContentScriptOptions): ContentScript
 
   async function topicGate(): Promise<TopicGate> {
     if (!gate) {
-      gate = createTopicGate([...gateTerms]);
+      // The background's terms are already lower-cased and minimal (gateTermsFor).
+      gate = createTopicGate([...gateTerms], { minimal: true });
       // The pattern compiles on its first use; let that happen before the scan's first slice.
       gate.test('');
       await yieldToPage();
