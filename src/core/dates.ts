@@ -94,11 +94,14 @@ export function extractDates(text: string, textDate?: string): DateMention[] {
   return found.sort((a, b) => a.start - b.start);
 }
 
+/** Built once (matchAll copies it per call). */
+const RELATIVE = new RegExp(`\\b(last|this|next)\\s+(year|${MONTH})`, 'g');
+
 function relativeDates(text: string, textDate: string, taken: [number, number][]): DateMention[] {
   const [y, mo, d] = textDate.split('-').map(Number) as [number, number | undefined, number | undefined];
   const out: DateMention[] = [];
   const free = (s: number, e: number) => !taken.some(([a, b]) => s < b && e > a);
-  for (const m of text.matchAll(new RegExp(`\\b(last|this|next)\\s+(year|${MONTH})`, 'g'))) {
+  for (const m of text.matchAll(RELATIVE)) {
     if (!free(m.index, m.index + m[0].length)) continue;
     const which = m[1]!;
     if (m[2] === 'year') {

@@ -46,12 +46,14 @@ const UNIT_FACTOR: Record<string, number> = { decade: 10, century: 100 };
 
 const MAY_HAVE_DURATION = /day|week|month|year|decade|centur/;
 
+const DURATION_NUMBER = '(\\d+(?:\\.\\d+)?|(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|a|an|half a)';
+/** Built once (matchAll copies it per call). */
+const DURATION = new RegExp(`(?:(more than|over|at least|nearly|almost|about|around|some|fewer than|less than|under|close to)\\s+)?\\b${DURATION_NUMBER}[\\s-]+(day|week|month|year|decade|century)s?(?:[\\s-]+(?:long|old))?\\b`, 'g');
+
 export function extractDurations(text: string): DurationMention[] {
   if (!MAY_HAVE_DURATION.test(text)) return [];
   const out: DurationMention[] = [];
-  const num = '(\\d+(?:\\.\\d+)?|(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|a|an|half a)';
-  const re = new RegExp(`(?:(more than|over|at least|nearly|almost|about|around|some|fewer than|less than|under|close to)\\s+)?\\b${num}[\\s-]+(day|week|month|year|decade|century)s?(?:[\\s-]+(?:long|old))?\\b`, 'g');
-  for (const m of text.matchAll(re)) {
+  for (const m of text.matchAll(DURATION)) {
     const rawNum = m[2]!;
     let value = /^\d/.test(rawNum) ? Number(rawNum) : rawNum === 'half a' ? 0.5 : rawNum === 'a' || rawNum === 'an' ? 1 : parseNumberWords(rawNum);
     if (value === undefined) continue;

@@ -124,13 +124,16 @@ export function createMatcher(pack: Pick<FactPack, 'version' | 'facts' | 'entiti
     for (const { f, keywordTokens, allKeywords } of matched) {
       const scope = claimScope(f.frame, clauses, keywordTokens.map((i) => tokens[i]!), tokens, mentions, stemHits);
       if (!scope) continue;
-      const inScope = (x: { start: number; end: number }) => scope.some((c) => x.start >= c.start && x.start < c.end);
+      // Most claims are the whole sentence: nothing to filter then.
+      const whole = scope.length === 1 && scope[0]!.start <= 0 && scope[0]!.end >= folded.length;
+      const inScope = (x: { start: number; end: number }) => whole || scope.some((c) => x.start >= c.start && x.start < c.end);
+      const within = <T extends { start: number; end: number }>(list: T[]): T[] => (whole ? list : list.filter(inScope));
       const details: SentenceDetails = {
-        figures: figures.filter(inScope),
-        dates: dates.filter(inScope),
-        ordinals: ordinals.filter(inScope),
-        durations: durations.filter(inScope),
-        scopedEntities: mentions.filter(inScope),
+        figures: within(figures),
+        dates: within(dates),
+        ordinals: within(ordinals),
+        durations: within(durations),
+        scopedEntities: within(mentions),
         allEntities,
         negated: negations.filter((n) => inScope(n) && governsClaim(n, allKeywords.map((i) => tokens[i]!), folded, tokens)).length % 2 === 1,
         sentence,

@@ -106,6 +106,12 @@ function looksLikeYear(value: number, raw: string, after: string): boolean {
 /** Anything that can start a figure; most sentences have none, and skip every pattern below. */
 const MAY_HAVE_FIGURE = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|half|third|quarter|every)/;
 
+// Built once: every sentence with a figure passes here. matchAll copies a global pattern, so
+// sharing one is safe.
+const RATIO = new RegExp(`\\b(${DIGITS}|${WORD_NUMBER})\\s+(?:[a-z]+\\s+)?(?:in|out of)\\s+(?:every\\s+)?(${DIGITS}|${WORD_NUMBER})\\b(?!\\s*(?:%|percent))`, 'g');
+const FIGURE = new RegExp(`([$€£]\\s?)?\\b(${DIGITS}|${WORD_NUMBER})(?:\\s*(million|billion|thousand|mln|bn|m|k)\\b)?(\\s*(?:%|percent\\b|per cent\\b|percentage points?\\b))?`, 'g');
+const ORDINAL_DEN: Record<string, number> = { second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, twentieth: 20, thirtieth: 30 };
+
 export function extractFigures(text: string): Figure[] {
   if (!MAY_HAVE_FIGURE.test(text)) return [];
   const figures: Figure[] = [];
@@ -118,8 +124,7 @@ export function extractFigures(text: string): Figure[] {
   };
 
   // Ratios first: "one in 30", "1 in 30", "one out of every 30", "one in every thirty", "every 13th".
-  const ratio = new RegExp(`\\b(${DIGITS}|${WORD_NUMBER})\\s+(?:[a-z]+\\s+)?(?:in|out of)\\s+(?:every\\s+)?(${DIGITS}|${WORD_NUMBER})\\b(?!\\s*(?:%|percent))`, 'g');
-  for (const m of text.matchAll(ratio)) {
+  for (const m of text.matchAll(RATIO)) {
     const num = toNumber(m[1]!);
     const den = toNumber(m[2]!);
     if (num === undefined || den === undefined || den === 0 || num >= den) continue;
@@ -128,7 +133,6 @@ export function extractFigures(text: string): Figure[] {
     const h = hedgeBefore(text, m.index);
     add({ kind: 'ratio', raw: text.slice(h.start, m.index + m[0].length), value: num / den, numerator: num, denominator: den, hedge: h.hedge, start: h.start, end: m.index + m[0].length });
   }
-  const ORDINAL_DEN: Record<string, number> = { second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, twentieth: 20, thirtieth: 30 };
   for (const m of text.matchAll(/\bevery\s+(\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|twentieth|thirtieth)\b/g)) {
     const den = ORDINAL_DEN[m[1]!] ?? parseInt(m[1]!, 10);
     if (!den) continue;
@@ -152,8 +156,7 @@ export function extractFigures(text: string): Figure[] {
   }
 
   // Digits and number words, with scale words, percent signs and currency.
-  const figure = new RegExp(`([$€£]\\s?)?\\b(${DIGITS}|${WORD_NUMBER})(?:\\s*(million|billion|thousand|mln|bn|m|k)\\b)?(\\s*(?:%|percent\\b|per cent\\b|percentage points?\\b))?`, 'g');
-  for (const m of text.matchAll(figure)) {
+  for (const m of text.matchAll(FIGURE)) {
     const [whole, currency, numeral, scale, pct] = m;
     const numStart = m.index + (currency?.length ?? 0);
     let value = toNumber(numeral!);
