@@ -257,8 +257,12 @@ export function startContentScript(options: ContentScriptOptions): ContentScript
     let spans: SentenceSpan[] = [];
     let textLength = 0;
     let result: { items: CardItem[]; failed: number } | null = { items: [], failed: 0 };
-    // Most pages are not about the topic: for them one read of the text is all it costs.
-    const quick = await quickTopicCheck(doc, await topicGate(), signal);
+    // Most pages are not about the topic: for them one read of the text is all it costs. A page
+    // whose title or headline names the topic is read the careful way at once: the quick read
+    // could only say "maybe" there, and costs a few ms of textContent on a long page.
+    const gate = await topicGate();
+    const named = gate.test(`${doc.title}\n${doc.querySelector('h1')?.textContent ?? ''}`);
+    const quick = named ? { maybe: true, chars: 0 } : await quickTopicCheck(doc, gate, signal);
     if (quick.maybe) {
       const { text, map } = await extract(doc);
       textLength = text.length;

@@ -203,6 +203,32 @@ describe('startContentScript', () => {
     expect(painted('sourcelight-related')).toEqual(['Officials said others could join.']);
   });
 
+  it("reads a page whose headline names the topic the careful way at once, and one whose headline does not with one quick textContent read first", async () => {
+    const reads = vi.fn();
+    const read = () => {
+      const body = document.body;
+      let proto = Object.getPrototypeOf(body);
+      while (proto && !Object.getOwnPropertyDescriptor(proto, 'textContent')) proto = Object.getPrototypeOf(proto);
+      const own = Object.getOwnPropertyDescriptor(proto, 'textContent')!;
+      Object.defineProperty(body, 'textContent', { configurable: true, get: () => (reads(), own.get!.call(body)) });
+    };
+    load(ARTICLE);
+    read();
+    await startContentScript({ runtime: fakeBackground().runtime, signal: controller.signal }).ready;
+    await settle();
+    expect(reads).not.toHaveBeenCalled();
+    expect(painted('sourcelight-discrepancy')).toEqual(['Poland referred Lukashenko to the ICC in October 2024.']);
+
+    controller.abort();
+    controller = new AbortController();
+    load(ARTICLE.replace('<h1>Lithuania takes Belarus to the International Criminal Court</h1>', '<h1>Court news</h1>'));
+    read();
+    await startContentScript({ runtime: fakeBackground().runtime, signal: controller.signal }).ready;
+    await settle();
+    expect(reads).toHaveBeenCalledTimes(1);
+    expect(painted('sourcelight-discrepancy')).toEqual(['Poland referred Lukashenko to the ICC in October 2024.']);
+  });
+
   it('never paints a finding whose offsets run outside the paragraphs it sent (replies carry offsets, not sentences)', async () => {
     load(ARTICLE);
     const bg = fakeBackground({ findingsFor: (s) => (s.text.startsWith('Poland') ? [discrepancy(`${s.text} ${'and more '.repeat(400)}`, s.start)] : []) });
