@@ -261,7 +261,8 @@ export function startContentScript(options: ContentScriptOptions): ContentScript
     // whose title or headline names the topic is read the careful way at once: the quick read
     // could only say "maybe" there, and costs a few ms of textContent on a long page.
     const gate = await topicGate();
-    const named = gate.test(`${doc.title}\n${doc.querySelector('h1')?.textContent ?? ''}`);
+    // Heads only: a hostile page's headline could hold megabytes.
+    const named = gate.test(`${doc.title.slice(0, 1000)}\n${(doc.querySelector('h1')?.textContent ?? '').slice(0, 1000)}`);
     const quick = named ? { maybe: true, chars: 0 } : await quickTopicCheck(doc, gate, signal);
     if (quick.maybe) {
       const { text, map } = await extract(doc);

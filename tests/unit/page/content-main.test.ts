@@ -227,6 +227,7 @@ describe('startContentScript', () => {
     await settle();
     expect(reads).toHaveBeenCalledTimes(1);
     expect(painted('sourcelight-discrepancy')).toEqual(['Poland referred Lukashenko to the ICC in October 2024.']);
+    delete (document.body as unknown as { textContent?: unknown }).textContent;
   });
 
   it('never paints a finding whose offsets run outside the paragraphs it sent (replies carry offsets, not sentences)', async () => {
