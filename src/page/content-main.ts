@@ -447,20 +447,11 @@ function isFinding(f: unknown): f is Finding {
 
 /** Adds `f` with its live ranges, when its offsets still name the sentence it was found in. */
 function pushItem(items: CardItem[], f: Finding, text: string, map: OffsetMap): void {
+  // A finding's sentence is this text at its offsets (replies carry no sentences), so offsets
+  // inside the text are all there is to check.
   if (f.end > text.length) return;
-  // Offsets travel through the background and back; a mismatch means they no longer fit this
-  // text, and a mark on the wrong words is worse than none.
-  if (typeof f.sentence === 'string' && !sameText(f.sentence, text.slice(f.start, f.end))) {
-    debug('finding does not fit its offsets', f.sentence);
-    return;
-  }
   const ranges = map.toRanges(f.start, f.end);
   if (ranges.length) items.push({ finding: f, ranges });
-}
-
-/** Equal up to white space; the plain compare settles nearly every case without the regex. */
-function sameText(a: string, b: string): boolean {
-  return a === b || a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim();
 }
 
 function alive(item: CardItem): boolean {

@@ -6,7 +6,6 @@
  */
 import type { Verdict } from '../core/types';
 import { HIGHLIGHT_NAMES, type HighlightLook } from './highlight-names';
-import type { HighlightStyle } from './highlight-styles';
 import { debug } from './log';
 
 export { HIGHLIGHT_NAMES };
@@ -18,7 +17,6 @@ export interface PaintItem {
 
 export interface PaintSettings {
   showRelated: boolean;
-  highlightStyle: HighlightStyle;
   /** The style's rules, from the background; without them the page adopts no sheet of its own. */
   look?: HighlightLook;
 }

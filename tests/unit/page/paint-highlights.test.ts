@@ -48,7 +48,7 @@ const items = () => [
 
 describe('createPainter', () => {
   it('registers each verdict under its contract name, in the next frame', async () => {
-    const painter = createPainter(document, { showRelated: false, highlightStyle: 'default', look: highlightLook('default') }, new AbortController().signal);
+    const painter = createPainter(document, { showRelated: false, look: highlightLook('default') }, new AbortController().signal);
     painter.paint(items());
     expect(registry.size).toBe(0);
     await frame();
@@ -58,7 +58,7 @@ describe('createPainter', () => {
   });
 
   it('adds later batches to the registered highlight instead of replacing it', async () => {
-    const painter = createPainter(document, { showRelated: false, highlightStyle: 'default', look: highlightLook('default') }, new AbortController().signal);
+    const painter = createPainter(document, { showRelated: false, look: highlightLook('default') }, new AbortController().signal);
     const [agree, discrepancy] = items();
     const second = { verdict: 'discrepancy' as const, ranges: [rangeOver(document.getElementById('a')!)] };
     painter.paint([agree!, discrepancy!]);
@@ -77,7 +77,7 @@ describe('createPainter', () => {
   });
 
   it('registers afresh when the page replaced its highlight', async () => {
-    const painter = createPainter(document, { showRelated: false, highlightStyle: 'default', look: highlightLook('default') }, new AbortController().signal);
+    const painter = createPainter(document, { showRelated: false, look: highlightLook('default') }, new AbortController().signal);
     painter.paint(items());
     await frame();
     const foreign = new FakeHighlight();
@@ -89,11 +89,11 @@ describe('createPainter', () => {
   });
 
   it('paints related findings only when the settings show them', async () => {
-    const painter = createPainter(document, { showRelated: false, highlightStyle: 'default', look: highlightLook('default') }, new AbortController().signal);
+    const painter = createPainter(document, { showRelated: false, look: highlightLook('default') }, new AbortController().signal);
     painter.paint(items());
     await frame();
     expect(registry.has(HIGHLIGHT_NAMES.related)).toBe(false);
-    painter.setSettings({ showRelated: true, highlightStyle: 'default', look: highlightLook('default') });
+    painter.setSettings({ showRelated: true, look: highlightLook('default') });
     await frame();
     expect([...registry.get(HIGHLIGHT_NAMES.related)!].map((r) => (r as Range).toString())).toEqual(['Related sentence.']);
   });
@@ -121,7 +121,7 @@ describe('createPainter', () => {
     vi.stubGlobal('IntersectionObserver', FakeObserver);
     try {
       const controller = new AbortController();
-      const painter = createPainter(document, { showRelated: false, highlightStyle: 'default', look: highlightLook('default') }, controller.signal);
+      const painter = createPainter(document, { showRelated: false, look: highlightLook('default') }, controller.signal);
       const paragraphs = [...document.querySelectorAll('p')];
       const many = paragraphs.map((p) => ({ verdict: 'discrepancy' as const, ranges: [rangeOver(p)] }));
       painter.paint(many);
@@ -149,7 +149,7 @@ describe('createPainter', () => {
   });
 
   it('batches several paints into one frame and removes names with nothing to paint', async () => {
-    const painter = createPainter(document, { showRelated: false, highlightStyle: 'default', look: highlightLook('default') }, new AbortController().signal);
+    const painter = createPainter(document, { showRelated: false, look: highlightLook('default') }, new AbortController().signal);
     const set = vi.spyOn(registry, 'set');
     painter.paint(items());
     painter.paint(items().slice(0, 1));
@@ -164,7 +164,7 @@ describe('createPainter', () => {
   it('adopts one constructed style sheet with the ::highlight rules, and no DOM node', async () => {
     const before = document.documentElement.outerHTML;
     const replaceSync = vi.spyOn(window.CSSStyleSheet.prototype, 'replaceSync');
-    const painter = createPainter(document, { showRelated: false, highlightStyle: 'default', look: highlightLook('default') }, new AbortController().signal);
+    const painter = createPainter(document, { showRelated: false, look: highlightLook('default') }, new AbortController().signal);
     painter.paint(items());
     await frame();
     expect(document.adoptedStyleSheets).toHaveLength(1);
@@ -184,12 +184,12 @@ describe('createPainter', () => {
       ({ textDecorationStyle: pseudo === '::highlight(sourcelight-discrepancy)' && el === document.documentElement ? 'wavy' : 'solid', textDecorationThickness: discrepancyThickness(fileStyle) }) as CSSStyleDeclaration) as never);
     const replaceSync = vi.spyOn(window.CSSStyleSheet.prototype, 'replaceSync');
     try {
-      const painter = createPainter(document, { showRelated: false, highlightStyle: 'high-contrast', look: highlightLook('high-contrast') }, new AbortController().signal);
+      const painter = createPainter(document, { showRelated: false, look: highlightLook('high-contrast') }, new AbortController().signal);
       painter.paint(items());
       await frame();
       expect(registry.size).toBe(2);
       expect(document.adoptedStyleSheets).toHaveLength(0);
-      painter.setSettings({ showRelated: false, highlightStyle: 'underline-only', look: highlightLook('underline-only') });
+      painter.setSettings({ showRelated: false, look: highlightLook('underline-only') });
       await frame();
       expect(document.adoptedStyleSheets).toHaveLength(1);
       // It must win over the file of the style before, whatever the cascade order.
@@ -204,12 +204,12 @@ describe('createPainter', () => {
   it("adopts the rules the background sent, and none before they come (the bundle carries no styles)", async () => {
     const replaceSync = vi.spyOn(window.CSSStyleSheet.prototype, 'replaceSync');
     try {
-      const painter = createPainter(document, { showRelated: false, highlightStyle: 'default' }, new AbortController().signal);
+      const painter = createPainter(document, { showRelated: false }, new AbortController().signal);
       painter.paint(items());
       await frame();
       expect(registry.size).toBe(2);
       expect(document.adoptedStyleSheets).toHaveLength(0);
-      painter.setSettings({ showRelated: false, highlightStyle: 'default', look: { css: '::highlight(sourcelight-agree){color:red}', mark: '9px' } });
+      painter.setSettings({ showRelated: false, look: { css: '::highlight(sourcelight-agree){color:red}', mark: '9px' } });
       await frame();
       expect(document.adoptedStyleSheets).toHaveLength(1);
       expect(replaceSync).toHaveBeenLastCalledWith('::highlight(sourcelight-agree){color:red}');
@@ -220,7 +220,7 @@ describe('createPainter', () => {
 
   it('undoes everything when its signal aborts', async () => {
     const controller = new AbortController();
-    const painter = createPainter(document, { showRelated: true, highlightStyle: 'default', look: highlightLook('default') }, controller.signal);
+    const painter = createPainter(document, { showRelated: true, look: highlightLook('default') }, controller.signal);
     painter.paint(items());
     await frame();
     controller.abort();
@@ -231,7 +231,7 @@ describe('createPainter', () => {
   it('flashes a focus highlight above the others and removes it after a while', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {
-      const painter = createPainter(document, { showRelated: false, highlightStyle: 'default', look: highlightLook('default') }, new AbortController().signal);
+      const painter = createPainter(document, { showRelated: false, look: highlightLook('default') }, new AbortController().signal);
       painter.flash([rangeOver(document.getElementById('d')!)], 1000);
       expect(registry.get(HIGHLIGHT_NAMES.focus)?.priority).toBe(1);
       vi.advanceTimersByTime(1001);
@@ -244,11 +244,11 @@ describe('createPainter', () => {
   it('does nothing, and throws nothing, where the API is missing', async () => {
     delete win.CSS.highlights;
     delete win.Highlight;
-    const painter = createPainter(document, { showRelated: true, highlightStyle: 'default', look: highlightLook('default') }, new AbortController().signal);
+    const painter = createPainter(document, { showRelated: true, look: highlightLook('default') }, new AbortController().signal);
     expect(() => {
       painter.paint(items());
       painter.flash(items()[0]!.ranges);
-      painter.setSettings({ showRelated: false, highlightStyle: 'high-contrast', look: highlightLook('high-contrast') });
+      painter.setSettings({ showRelated: false, look: highlightLook('high-contrast') });
     }).not.toThrow();
     await frame();
     expect(document.adoptedStyleSheets).toHaveLength(0);
