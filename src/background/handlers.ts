@@ -101,11 +101,13 @@ export const handlers: Record<MessageType, Handler> = {
     return { ok: true };
   },
   async 'get-tab-status'({ tabId }) {
-    const summary = await getTabStatus(tabId);
-    if (!summary) return { status: null };
-    // The findings live in the page; the summary stands in when its content script is gone.
+    // The findings live in the page, so it is asked first: an off-topic page reports nothing (its
+    // badge is empty, and a tab's badge resets when it navigates). The last summary stands in
+    // when no content script answers.
     const live = await askPageStatus(tabId);
-    return { status: live ?? { ...withoutCounts(summary), findings: [] } };
+    if (live) return { status: live };
+    const summary = await getTabStatus(tabId);
+    return { status: summary ? { ...withoutCounts(summary), findings: [] } : null };
   },
   async 'check-tab-now'({ tabId }) {
     // Injects the content script first where none runs (manual mode: activeTab, no host access).

@@ -10,7 +10,7 @@ import { unpackFindings } from '../messaging/packed-findings';
 import type { BackgroundToContent, PageStatus, PageSummary, ReplyOf, VerdictCounts } from '../messaging/protocol';
 import { autoCheckAllowed, DEFAULT_SETTINGS, type Settings } from '../settings';
 import { ask, asBackgroundMessage, type BackgroundMessage, type RuntimeLike } from './background-client';
-import type { CardItem } from './card/card-controller';
+import type { CardController, CardItem } from './card/card-controller';
 import { createLazyCard, type CardModule } from './card/lazy-card';
 import { loadCardModule } from './card/load-card';
 import { OWN_UI_ATTRIBUTE } from './dom-rules';
@@ -20,7 +20,7 @@ import { debug } from './log';
 import type { OffsetMap } from './offset-map';
 import type { HighlightLook } from './highlight-names';
 import { findPageDate } from './page-date';
-import { createPainter } from './paint-highlights';
+import { createPainter, type Painter } from './paint-highlights';
 import { watchPointer } from './pointer-triggers';
 import { nextFrame, scrollToRanges } from './scroll-to-finding';
 import { quickTopicCheck } from './quick-topic-check';
@@ -86,30 +86,25 @@ export function startContentScript(options: ContentScriptOptions): ContentScript
   let watcher: MutationWatch | null = null;
   let pageDate: string | undefined;
 
-  const painter = createPainter(doc, settings, signal);
-  const card = createLazyCard(
-    options.loadCard ?? (() => loadCardModule(runtime)),
-    doc,
-    signal,
-    () => visible,
-    (path) => runtime.getURL(path),
-    (url, source, fact) => void openViewer(url, source, fact),
-  );
-  watchPointer(doc, signal, () => visible, card);
-  watchKeyboard(doc, signal, { items: () => visible, card, go: (i) => void goTo(visible[i], true) });
-
   /**
-   * Asks the background to open the source viewer in a tab (`open-source-viewer`, to be added to
-   * the protocol). Without an answer, a new window: that works where the page is web-accessible.
+   * The painter, the card and the pointer and keyboard watchers, made when the first finding is
+   * painted: most pages have none, and there they cost nothing, not even a listener.
    */
-  async function openViewer(url: string, source: string, fact: string): Promise<void> {
-    try {
-      const reply = await runtime.sendMessage({ type: 'open-source-viewer', source, fact });
-      if (reply && typeof reply === 'object' && (reply as { ok?: unknown }).ok === true) return;
-    } catch {
-      // Fall through.
-    }
-    doc.defaultView?.open(url, '_blank', 'noopener');
+  let ui: { painter: Painter; card: CardController } | null = null;
+  function theUi(): { painter: Painter; card: CardController } {
+    if (ui) return ui;
+    const painter = createPainter(doc, { ...settings, look }, signal);
+    const card = createLazyCard(
+      options.loadCard ?? (() => loadCardModule(runtime)),
+      doc,
+      signal,
+      () => visible,
+      runtime,
+    );
+    watchPointer(doc, signal, () => visible, card);
+    watchKeyboard(doc, signal, { items: () => visible, card, go: (i) => void goTo(visible[i], true) });
+    ui = { painter, card };
+    return ui;
   }
 
   const stale = (id: number) => id !== generation || signal.aborted;
@@ -122,6 +117,12 @@ export function startContentScript(options: ContentScriptOptions): ContentScript
   }
 
   function repaint(): void {
+    if (!ui && !painted.length) {
+      visible = [];
+      status = { ...status, findings: [] };
+      return;
+    }
+    const { card, painter } = theUi();
     const open = card.openIndex >= 0 ? visible[card.openIndex] : undefined;
     visible = painted.filter((p) => p.finding.verdict !== 'related' || settings.showRelated);
     if (open && visible[card.openIndex] !== open) card.close();
@@ -129,7 +130,14 @@ export function startContentScript(options: ContentScriptOptions): ContentScript
     status = { ...status, findings: painted.map((p) => p.finding) };
   }
 
+  /** Whether this page has told the background its status yet. */
+  let reported = false;
   function report(): void {
+    // A page found off-topic at once says nothing: its tab's badge is already empty (a badge
+    // resets when the tab navigates), and the popup asks the page itself. One message fewer on
+    // most pages (1–1.5 ms of the bench's off-topic page). Once anything was said, every change is.
+    if (!reported && status.state === 'off-topic') return;
+    reported = true;
     void ask<'page-status'>(runtime, { type: 'page-status', status: summarize(status) });
   }
 
@@ -253,7 +261,6 @@ export function startContentScript(options: ContentScriptOptions): ContentScript
   async function fullCheck(id: number): Promise<void> {
     if (stale(id) || !active) return;
     status = { state: 'checking', url: doc.location.href, title: doc.title, findings: status.findings, textLength: status.textLength };
-    pageDate = findPageDate(doc);
     let spans: SentenceSpan[] = [];
     let textLength = 0;
     let result: { items: CardItem[]; failed: number } | null = { items: [], failed: 0 };
@@ -264,6 +271,8 @@ export function startContentScript(options: ContentScriptOptions): ContentScript
     // Heads only: a hostile page's headline could hold megabytes.
     const named = gate.test(`${doc.title.slice(0, 1000)}\n${(doc.querySelector('h1')?.textContent ?? '').slice(0, 1000)}`);
     const quick = named ? { maybe: true, chars: 0 } : await quickTopicCheck(doc, gate, signal);
+    // Read only where something may be checked (checkBlocks reads it for a page that turns on-topic later).
+    pageDate = quick.maybe ? findPageDate(doc) : undefined;
     if (quick.maybe) {
       const { text, map } = await extract(doc);
       textLength = text.length;
@@ -308,6 +317,7 @@ export function startContentScript(options: ContentScriptOptions): ContentScript
   async function checkBlocks(blocks: Element[]): Promise<void> {
     const id = generation;
     if (!active || stale(id)) return;
+    pageDate ??= findPageDate(doc);
     painted = painted.filter((p) => alive(p) && !blocks.some((b) => p.ranges.some((r) => intersects(r, b))));
     let found = false;
     for (const block of blocks) {
@@ -337,7 +347,7 @@ export function startContentScript(options: ContentScriptOptions): ContentScript
     active = false;
     generation++;
     painted = [];
-    card.close();
+    ui?.card.close();
     repaint();
     status = { ...status, state: 'disabled', findings: [] };
     report();
@@ -348,6 +358,7 @@ export function startContentScript(options: ContentScriptOptions): ContentScript
     if (!item || !alive(item)) return false;
     if (!scrollToRanges(doc, item.ranges)) return false;
     await nextFrame();
+    const { painter, card } = theUi();
     painter.flash(item.ranges);
     const index = visible.indexOf(item);
     if (index >= 0) card.open(index, { pinned: true, focus });
@@ -375,7 +386,7 @@ export function startContentScript(options: ContentScriptOptions): ContentScript
     if (!next || typeof next !== 'object') return;
     settings = { ...DEFAULT_SETTINGS, ...next };
     look = asLook(nextLook) ?? look;
-    painter.setSettings({ ...settings, look });
+    ui?.painter.setSettings({ ...settings, look });
     repaint();
     const url = doc.location.href;
     // Blocking the site takes effect at once; switching to manual mode leaves a done check in place.
@@ -415,7 +426,7 @@ export function startContentScript(options: ContentScriptOptions): ContentScript
     look = asLook(config.look);
     // Without terms nothing passes the gate: silence until the background answers.
     gateTerms = Array.isArray(config.gateTerms) ? config.gateTerms.filter((t): t is string => typeof t === 'string') : [];
-    painter.setSettings({ ...settings, look });
+    ui?.painter.setSettings({ ...settings, look });
     active = config.autoCheck === true;
     if (!active) {
       status = { ...status, state: 'disabled' };

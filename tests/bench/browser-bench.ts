@@ -16,7 +16,7 @@ import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { startTrace, stopTrace, summarizeTasks, type TaskSummary } from './trace';
 import { hotSpots, sourceMapResolver, type CpuProfile, type FrameResolver, type HotSpot } from './profile';
 
-export type ConfigName = 'none' | 'floor' | 'sourcelight';
+export type ConfigName = 'none' | 'floor' | 'floor-3-names' | 'sourcelight';
 
 export interface BenchPage {
   name: string;

@@ -24,7 +24,8 @@ import { runConfig, type BenchPage, type ConfigName, type ConfigResult, type Pag
 import { evaluateBudgets, KB, type BudgetInputs, type BudgetLine } from './budgets';
 import { runCoreBench, type CoreResult } from './core-bench';
 import { offTopicPage, onTopicPage } from './corpus';
-import { writeBlankExtension, writeFloorExtension } from './floor-extension';
+import { THREE_NAMES, writeBlankExtension, writeFloorExtension } from './floor-extension';
+import { gatePattern, gateTermsFor } from '../../src/core/topic-gate';
 import { composition, type Part } from './composition';
 import { listFiles, measureSizes, type Sizes } from './sizes';
 
@@ -214,7 +215,7 @@ function markdown(r: BenchReport): string {
   }
   if (r.browser) {
     L.push('## Extension in headless Chromium', '');
-    L.push(`Pages: ${r.browser.pages.map((p) => `${p.name} ${(p.bytes / KB).toFixed(0)} KB`).join(', ')}, served on 127.0.0.1. Configurations: none (an extension with an empty service worker and no content script), floor (one content script: \`document.body.innerText\` and one regex), sourcelight (the build). Medians of the warm loads (a first, cold load per page is made and reported separately). ScriptDuration/TaskDuration: CDP Performance.getMetrics over the whole load and watch (≥ 3 s after load, until the highlights are stable), "added" = minus the same page without extension. ScriptDuration misses most of SourceLight's content-script work (its slices resume from promises, and messaging and Intl run natively), so the budgets use the traced loads: ${r.browser.tracedLoads} separate loads per page with a devtools.timeline trace and V8 sampling; "ext. main-thread CPU" is the sampled time with extension code on the stack, a task is the extension's when extension code ran in it (medians; longest task: the worst load). Long tasks: PerformanceObserver('longtask') in every load.`, '');
+    L.push(`Pages: ${r.browser.pages.map((p) => `${p.name} ${(p.bytes / KB).toFixed(0)} KB`).join(', ')}, served on 127.0.0.1. Configurations: none (an extension with an empty service worker and no content script), floor (one content script: \`document.body.innerText\`, lower-cased, and one test of the topic gate's own pattern over every name in the pack), floor-3-names (the same read and \`/belarus|lukashenk|icc/i\`, off-topic page only, for reference), sourcelight (the build). Medians of the warm loads (a first, cold load per page is made and reported separately). ScriptDuration/TaskDuration: CDP Performance.getMetrics over the whole load and watch (≥ 3 s after load, until the highlights are stable), "added" = minus the same page without extension. ScriptDuration misses most of SourceLight's content-script work (its slices resume from promises, and messaging and Intl run natively), so the budgets use the traced loads: ${r.browser.tracedLoads} separate loads per page with a devtools.timeline trace and V8 sampling; "ext. main-thread CPU" is the sampled time with extension code on the stack, a task is the extension's when extension code ran in it (medians; longest task: the worst load). Long tasks: PerformanceObserver('longtask') in every load.`, '');
     const dash = (s: PageSummary, v: string | number | null) => (s.config === 'none' || v === null ? '—' : String(v));
     L.push(
       '| page | config | loads | ScriptDuration ms (added) | TaskDuration ms (added) | ext. main-thread CPU ms (sampled) | ext. task ms | longest ext. task ms | long tasks/load (max ms) | longest task ms | load ms | last highlight after load ms (cold load) | check done after load ms | highlights |',
@@ -336,21 +337,24 @@ async function main(): Promise<void> {
       ];
       const dirs: Record<ConfigName, string> = {
         none: writeBlankExtension(join(tmp, 'blank-extension')),
-        floor: writeFloorExtension(join(tmp, 'floor-extension')),
+        floor: writeFloorExtension(join(tmp, 'floor-extension'), gatePattern(gateTermsFor(pack.entities))),
+        'floor-3-names': writeFloorExtension(join(tmp, 'floor-3-names-extension'), THREE_NAMES),
         sourcelight: extensionDir,
       };
       const tracedLoads = args.quick ? 1 : 3;
       const server = await serveFixtures(pagesDir);
       const configs: ConfigResult[] = [];
       try {
-        for (const config of ['none', 'floor', 'sourcelight'] as const) {
+        for (const config of ['none', 'floor', 'floor-3-names', 'sourcelight'] as const) {
+          // The three-name floor is a reference for the off-topic budget only.
+          const on = config === 'floor-3-names' ? pages.filter((p) => !p.onTopic) : pages;
           log(`browser: ${config} (${args.runs} loads per page) …`);
           configs.push(
             await runConfig({
               config,
               extensionDir: dirs[config],
               origin: server.origin,
-              pages,
+              pages: on,
               runs: args.runs,
               tracedRuns: tracedLoads,
               ...(profileDir ? { profileDir } : {}),
@@ -381,6 +385,7 @@ async function main(): Promise<void> {
       const s = (config: ConfigName, page: string) => report.browser!.summary.find((x) => x.config === config && x.page === page);
       const offSl = s('sourcelight', 'off-topic 2 MB');
       const offFloor = s('floor', 'off-topic 2 MB');
+      const offFloor3 = s('floor-3-names', 'off-topic 2 MB');
       const onSl = s('sourcelight', 'on-topic 0.5 MB');
       if (offSl && offFloor) {
         inputs.offTopic = {
@@ -389,6 +394,7 @@ async function main(): Promise<void> {
           slAddedScriptDurationMs: offSl.addedScriptMs,
           floorAddedScriptDurationMs: offFloor.addedScriptMs,
           slLongestExtTaskMs: offSl.longestExtensionTaskMs ?? 0,
+          ...(offFloor3?.extensionCpuMs != null ? { threeNameFloorCpuMs: offFloor3.extensionCpuMs } : {}),
         };
       }
       if (onSl) inputs.onTopic = { lastHighlightMs: onSl.lastHighlightMs, checkDoneMs: onSl.checkDoneMs, slCpuMs: onSl.extensionCpuMs ?? 0, slAddedScriptDurationMs: onSl.addedScriptMs, slLongestExtTaskMs: onSl.longestExtensionTaskMs ?? 0 };

@@ -6,6 +6,7 @@ import type { Finding } from '../../core/types';
 import { placeCard, type Rect } from './card-position';
 import { createCardHost, type CardHost } from './card-host';
 import { renderCard } from './card-view';
+import { viewerOpener, type ViewerRuntime } from './open-viewer';
 
 export interface CardItem {
   finding: Finding;
@@ -34,9 +35,10 @@ export function createCardController(
   doc: Document,
   signal: AbortSignal,
   items: () => readonly CardItem[],
-  getURL: (path: string) => string,
-  openViewer?: (url: string, sourceId: string, factId: string) => void,
+  runtime: ViewerRuntime,
 ): CardController {
+  const getURL = (path: string) => runtime.getURL(path);
+  const openViewer = viewerOpener(runtime, doc);
   let host: CardHost | null = null;
   let card: HTMLElement | null = null;
   let openIndex = -1;
@@ -106,7 +108,7 @@ export function createCardController(
     openIndex = index;
     pinned = options.pinned;
     pointerX = options.pointerX;
-    card = renderCard(doc, item.finding, { getURL, onClose: () => close(), position: { index, count: list.length }, ...(openViewer ? { openViewer } : {}) });
+    card = renderCard(doc, item.finding, { getURL, onClose: () => close(), position: { index, count: list.length }, openViewer });
     card.style.visibility = 'hidden';
     card.style.top = '0px';
     card.style.left = '0px';

@@ -209,6 +209,13 @@ describe('custom elements and shadow DOM', () => {
     await done(v);
   });
 
+  it("reads a custom element's shadow root on a page whose own text never names the topic", async () => {
+    const v = await visit('shadow-only.html');
+    expect(await highlightTexts(v.page, 'sourcelight-discrepancy')).toEqual([ON_TOPIC.discrepancy]);
+    await expectUntouched(v, 'shadow-only.html');
+    await done(v);
+  });
+
   it('opens the card for a sentence inside a shadow root', async () => {
     const v = await visit('shadow-dom.html');
     const point = await isolatedPoint(v.page, 'sourcelight-discrepancy', 0);

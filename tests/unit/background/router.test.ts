@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { openDatabase } from '../../../src/db/database';
 import { createPackStore, type PackStore } from '../../../src/background/pack-store';
@@ -110,6 +110,18 @@ describe('handlers', () => {
     // A status that still carries findings (an old content script) is refused, not stored.
     const old = { state: 'done', url: 'https://news.example/a', title: 'A', findings: [], textLength: 10 };
     expect(await route({ type: 'page-status', status: old }, content, store, EXT, ORIGIN)).toMatchObject({ error: expect.stringMatching(/invalid page-status/) });
+  });
+
+  it("answers get-tab-status from the page itself first, so an off-topic page that reported nothing still has its status", async () => {
+    const live = { state: 'off-topic', url: 'https://news.example/b', title: 'B', findings: [], textLength: 40 };
+    const asked: unknown[] = [];
+    const spy = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation((async (tabId: number, message: unknown) => {
+      asked.push([tabId, message]);
+      return { status: live };
+    }) as typeof fakeBrowser.tabs.sendMessage);
+    expect(await route({ type: 'get-tab-status', tabId: 7 }, page, store, EXT, ORIGIN)).toEqual({ status: live });
+    expect(asked).toEqual([[7, { type: 'get-status' }]]);
+    spy.mockRestore();
   });
 
   it('serves sources without their page chrome and lists them without bodies', async () => {

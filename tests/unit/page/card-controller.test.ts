@@ -22,7 +22,7 @@ afterEach(() => controller.abort());
 describe('createCardController', () => {
   it('adds one host element, marked as SourceLight’s, with a closed shadow root', () => {
     const items = [item()];
-    const card = createCardController(document, controller.signal, () => items, (p) => `ext:${p}`);
+    const card = createCardController(document, controller.signal, () => items, { getURL: (p) => `ext:${p}`, sendMessage: async () => ({ ok: true }) });
     expect(document.querySelector('sourcelight-card')).toBeNull();
     expect(card.open(0, { pinned: true, focus: false })).toBe(true);
     const hosts = document.querySelectorAll('sourcelight-card');
@@ -37,7 +37,7 @@ describe('createCardController', () => {
 
   it('closes on Esc and gives focus back when it took it', () => {
     const items = [item()];
-    const card = createCardController(document, controller.signal, () => items, (p) => p);
+    const card = createCardController(document, controller.signal, () => items, { getURL: (p) => p, sendMessage: async () => ({ ok: true }) });
     const before = document.getElementById('before')!;
     before.focus();
     card.open(0, { pinned: true, focus: true });
@@ -50,7 +50,7 @@ describe('createCardController', () => {
   it('does not open for a sentence without a box, and removes its host on abort', () => {
     const items = [item()];
     const hidden = { ...items[0]!, ranges: [document.createRange()] };
-    const card = createCardController(document, controller.signal, () => [hidden, ...items], (p) => p);
+    const card = createCardController(document, controller.signal, () => [hidden, ...items], { getURL: (p) => p, sendMessage: async () => ({ ok: true }) });
     expect(card.open(0, { pinned: true, focus: false })).toBe(false);
     expect(card.open(1, { pinned: true, focus: false })).toBe(true);
     controller.abort();

@@ -92,7 +92,27 @@ describe('startContentScript', () => {
     await settle();
     expect(sentSentences(bg)).toEqual([]);
     expect(registry.size).toBe(0);
-    expect(lastStatus(bg)!.state).toBe('off-topic');
+    expect(cs.status().state).toBe('off-topic');
+    // Nothing to badge: the page reports nothing, and answers get-status when the popup asks.
+    expect(bg.sent.map((m) => m.type)).toEqual(['get-page-config']);
+  });
+
+  it('adds no listener to an off-topic page, and its pointer and keyboard listeners once a finding is painted', async () => {
+    const added = vi.spyOn(document, 'addEventListener');
+    load('<main><article><p>About 300,000 homes lost power for up to six hours.</p></article></main>');
+    const bg = fakeBackground();
+    await startContentScript({ runtime: bg.runtime, signal: controller.signal }).ready;
+    await settle();
+    expect(bg.sent.map((m) => m.type)).toEqual(['get-page-config']);
+    expect(added.mock.calls.map((c) => c[0])).toEqual([]);
+    controller.abort();
+    controller = new AbortController();
+    load(ARTICLE);
+    await startContentScript({ runtime: fakeBackground().runtime, signal: controller.signal }).ready;
+    await settle();
+    expect(painted('sourcelight-discrepancy')).toHaveLength(1);
+    expect(added.mock.calls.map((c) => c[0])).toEqual(expect.arrayContaining(['mousemove', 'click', 'keydown']));
+    added.mockRestore();
   });
 
   it('sends the sentences in bounded batches', async () => {
