@@ -5,7 +5,7 @@ import browser from 'webextension-polyfill';
 import { MAX_SENTENCE_LENGTH } from '../core/matcher';
 import { segmentSentences } from '../core/segment';
 import { sentencesOfParagraphs } from '../core/select-sentences';
-import { createTopicGate, type TopicGate } from '../core/topic-gate';
+import { createTopicGate, gatePattern, type TopicGate } from '../core/topic-gate';
 import type { SentenceSpan } from '../core/types';
 import { BUNDLED } from '../db/database';
 import { exportPack, importPack, removePack, setPackEnabled } from '../db/user-packs';
@@ -62,6 +62,15 @@ function withoutCounts({ counts: _c, ...rest }: PageSummary): Omit<PageStatus, '
 /** The gate for a list of terms; the store keeps one list until the packs change. */
 const gates = new WeakMap<readonly string[], TopicGate>();
 
+/** The gate's pattern source for a list of terms, sent to pages so they need not build it. */
+const sources = new WeakMap<readonly string[], string>();
+
+function gateSource(terms: readonly string[]): string {
+  let source = sources.get(terms);
+  if (source === undefined) sources.set(terms, (source = gatePattern(terms).source));
+  return source;
+}
+
 async function topicGate(store: PackStore): Promise<TopicGate> {
   const terms = await store.gateTerms();
   let gate = gates.get(terms);
@@ -86,7 +95,7 @@ export const handlers: Record<MessageType, Handler> = {
   },
   async 'get-page-config'({ url }, { store }) {
     const [settings, gateTerms] = await Promise.all([readSettings(store.db), store.gateTerms()]);
-    return { autoCheck: autoCheckAllowed(settings, url), settings, gateTerms, look: highlightLook(settings.highlightStyle) };
+    return { autoCheck: autoCheckAllowed(settings, url), settings, gateTerms, gatePattern: gateSource(gateTerms), look: highlightLook(settings.highlightStyle) };
   },
   async 'load-card'(_p, { tabId, frameId }) {
     if (tabId === undefined) return { ok: false };

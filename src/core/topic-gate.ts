@@ -73,26 +73,55 @@ export function gateTermsFor(entities: readonly { topic?: boolean; name: string;
 }
 
 /**
+ * Letters and digits the pattern's boundary class may exclude, as a class body: ASCII, the Latin,
+ * Greek and Cyrillic blocks the pack's languages write in. Each is a letter or digit (a unit test
+ * checks every code point), so the class `[^…]` holds every character that is not one, and more:
+ * a character it lets through as a boundary (a CJK letter, a combining mark) is judged again by
+ * `find` with the exact \p{L}\p{N} test. Only the hits pay for exactness.
+ */
+export const GATE_LETTERS = 'a-zA-Z0-9\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u024f\\u0370-\\u0373\\u0386\\u0388-\\u038a\\u038c\\u038e-\\u03a1\\u03a3-\\u03f5\\u03f7-\\u0481\\u048a-\\u052f';
+
+/**
  * The gate's one pattern over lower-cased text (group 1 is the term). Longest first, so a hit is
  * the longest term at its place. Each term must follow the text's start or a character that is
  * not a letter or digit: the engine then tries the alternatives only after spaces and
  * punctuation, not at every letter (about a third less time on a 2 MB page, measured in Node 20).
- * The end of a short term is checked per hit, by the gate. Exported for the benchmark's floor,
- * which tests this very pattern once.
+ * The end of a short term, and the exact start, are checked per hit by `find`.
+ *
+ * Not a unicode (`u`) pattern: on a text with any character beyond Latin-1 (a curly quote, a
+ * dash: most news pages) V8 runs a `u` pattern 7–8 times slower than on plain ASCII (2 MB:
+ * 43–45 ms against 5.6 ms in Node 20), and this one at the same speed on both (6.4 ms). The terms
+ * hold no character beyond the Basic Multilingual Plane, so code units and code points agree on
+ * them. Exported for the benchmark's floor, which tests this very pattern once, and for the
+ * background, which sends its source to pages (see `createTopicGate`'s `source`).
  */
 export function gatePattern(kept: readonly string[]): RegExp {
-  return new RegExp(`(?:^|[^\\p{L}\\p{N}])(${[...kept].sort((a, b) => b.length - a.length).map(escape).join('|')})`, 'gu');
+  return new RegExp(`(?:^|[^${GATE_LETTERS}])(${[...kept].sort((a, b) => b.length - a.length).map(escape).join('|')})`, 'g');
 }
 
 /**
- * `minimal`: the terms are already `minimalTerms`' output (the background's gateTermsFor), so a
- * page skips reducing them again (1–3.5 ms of a cold page in the bench's profile).
+ * `minimal`: the terms are already `minimalTerms`' output (the background's gateTermsFor), so
+ * they are not reduced again.
  */
 export function createTopicGate(terms: string[], options: { minimal?: boolean } = {}): TopicGate {
   const kept = options.minimal ? terms.filter((t) => t.length > 0) : minimalTerms(terms);
-  if (!kept.length) return { test: () => false, find: () => null };
+  return kept.length ? gateFromPattern(gatePattern(kept), kept) : { test: () => false, find: () => null };
+}
+
+/**
+ * The gate for `source`, `gatePattern(terms).source` made by the background, and its minimal
+ * `terms`: a page neither reduces, escapes nor sorts them (2–3.5 ms of a cold page in the
+ * bench's profiles), and its bundle carries none of that code. A source that does not compile,
+ * or no terms, gives a gate that passes nothing: silence.
+ */
+export function createTopicGateFrom(source: string, terms: readonly string[]): TopicGate {
+  const pattern = compiled(source);
+  const kept = terms.filter((t) => typeof t === 'string' && t.length > 0);
+  return pattern && kept.length ? gateFromPattern(pattern, kept) : { test: () => false, find: () => null };
+}
+
+function gateFromPattern(pattern: RegExp, kept: readonly string[]): TopicGate {
   const short = new Set(kept.filter((t) => t.length <= SHORT));
-  const pattern = gatePattern(kept);
   function find(lower: string, from: number): { at: number; length: number } | null {
     // One character back, so the pattern can take the character before a term at `from`.
     pattern.lastIndex = Math.max(0, from - 1);
@@ -109,4 +138,13 @@ export function createTopicGate(terms: string[], options: { minimal?: boolean } 
     return null;
   }
   return { test: (text) => find(text.toLowerCase(), 0) !== null, find };
+}
+
+function compiled(source: string | undefined): RegExp | null {
+  if (typeof source !== 'string' || !source) return null;
+  try {
+    return new RegExp(source, 'g');
+  } catch {
+    return null;
+  }
 }

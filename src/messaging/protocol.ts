@@ -44,7 +44,7 @@ export interface ContentToBackground {
   /** The page's findings changed (badge, popup). Sent after painting. */
   'page-status': { payload: { status: PageSummary }; reply: { ok: true } };
   /** Should this page be checked automatically? */
-  'get-page-config': { payload: { url: string }; reply: { autoCheck: boolean; settings: Settings; gateTerms: string[]; look: HighlightLook } };
+  'get-page-config': { payload: { url: string }; reply: { autoCheck: boolean; settings: Settings; gateTerms: string[]; /** `gatePattern(gateTerms).source`. */ gatePattern: string; look: HighlightLook } };
   /** Inject the card's code into the sender's frame (first card opened on the page). */
   'load-card': { payload: Record<string, never>; reply: { ok: boolean } };
   /** Open the source viewer in a tab, at this source and fact's quote. */

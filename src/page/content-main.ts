@@ -4,7 +4,7 @@
  * paint them, and keep up while the page changes. Everything is torn down with one AbortSignal
  * (the extension was reloaded or updated), and nothing here ever throws into the page.
  */
-import { createTopicGate, type TopicGate } from '../core/topic-gate';
+import { createTopicGateFrom, type TopicGate } from '../core/topic-gate';
 import type { Finding, SentenceSpan } from '../core/types';
 import { unpackFindings } from '../messaging/packed-findings';
 import type { BackgroundToContent, PageStatus, PageSummary, ReplyOf, VerdictCounts } from '../messaging/protocol';
@@ -67,6 +67,8 @@ export function startContentScript(options: ContentScriptOptions): ContentScript
   let gate: TopicGate | null = null;
   /** The topic names, from the background: they follow imported packs, and stay out of this bundle. */
   let gateTerms: readonly string[] = [];
+  /** Their pattern's source, made by the background; without it nothing passes the gate either. */
+  let gateSource: string | undefined;
 
   let settings: Settings = DEFAULT_SETTINGS;
   /** The highlight rules of the reader's style, from the background (this bundle carries none). */
@@ -153,7 +155,7 @@ export function startContentScript(options: ContentScriptOptions): ContentScript
   async function topicGate(): Promise<TopicGate> {
     if (!gate) {
       // The background's terms are already lower-cased and minimal (gateTermsFor).
-      gate = createTopicGate([...gateTerms], { minimal: true });
+      gate = createTopicGateFrom(gateSource ?? '', gateTerms);
       // The pattern compiles on its first use; let that happen before the scan's first slice.
       gate.test('');
       await yieldToPage();
@@ -426,6 +428,7 @@ export function startContentScript(options: ContentScriptOptions): ContentScript
     look = asLook(config.look);
     // Without terms nothing passes the gate: silence until the background answers.
     gateTerms = Array.isArray(config.gateTerms) ? config.gateTerms.filter((t): t is string => typeof t === 'string') : [];
+    gateSource = typeof config.gatePattern === 'string' ? config.gatePattern : undefined;
     ui?.painter.setSettings({ ...settings, look });
     active = config.autoCheck === true;
     if (!active) {

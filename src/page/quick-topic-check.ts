@@ -80,12 +80,8 @@ const UNORDERED_SNAPSHOT = 6;
 function shadowHostCandidates(root: Element, all: HTMLCollectionOf<Element>): { length: number; at(i: number): Element | null } {
   const doc = root.ownerDocument;
   if (typeof doc.evaluate === 'function') {
-    try {
-      const found = doc.evaluate(".//*[contains(local-name(), '-')]", root, null, UNORDERED_SNAPSHOT, null);
-      return { length: found.snapshotLength, at: (i) => found.snapshotItem(i) as Element | null };
-    } catch {
-      // An XML document that refuses the expression: look at everything.
-    }
+    const found = doc.evaluate(".//*[contains(local-name(), '-')]", root, null, UNORDERED_SNAPSHOT, null);
+    return { length: found.snapshotLength, at: (i) => found.snapshotItem(i) as Element | null };
   }
   return { length: all.length, at: (i) => all[i] ?? null };
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createTopicGate, minimalTerms } from '../../../src/core/topic-gate';
+import { createTopicGate, createTopicGateFrom, GATE_LETTERS, gatePattern, minimalTerms } from '../../../src/core/topic-gate';
 
 const gate = createTopicGate(['belarus', 'belarusian', 'icc', 'lukashenko', 'alexander lukashenko', 'лукашенко', 'łukašenka', 'lukasenka']);
 
@@ -71,7 +71,7 @@ describe('topic gate', () => {
       }
       return false;
     };
-    const part = fc.constantFrom('Belarus', 'ICC', 'icc', 'Lukashenko', 'Лукашенко', 'Łukašenka', 'x', 'я', 'é', '1', ' ', '-', '«', '»', '“', '\n', '.', '×', 'ł', 'ß', '中', 'ab');
+    const part = fc.constantFrom('Belarus', 'ICC', 'icc', 'Lukashenko', 'Лукашенко', 'Łukašenka', 'x', 'я', 'é', '1', ' ', '-', '«', '»', '“', '\n', '.', '×', 'ł', 'ß', '中', 'ab', '\u0301', 'α', 'ǅ', '\u0374', '😀', '—', 'ё');
     fc.assert(
       fc.property(fc.array(part, { maxLength: 12 }), (parts) => {
         const text = parts.join('');
@@ -89,5 +89,41 @@ describe('a gate from terms already minimal', () => {
     const given = createTopicGate(minimalTerms(terms), { minimal: true });
     for (const text of ['Belarusian news', 'the ICC prosecutor', 'iccup', 'Alexander Lukashenko', 'Лукашенко', 'nothing', '', 'xbelarus'])
       expect(given.test(text), text).toBe(full.test(text));
+  });
+});
+
+describe('the gate pattern', () => {
+  it('excludes from its boundary class only letters and digits, so every true boundary still passes it', () => {
+    const letters = new RegExp(`[${GATE_LETTERS}]`);
+    const WORD = /[\p{L}\p{N}]/u;
+    const wrong: string[] = [];
+    for (let cp = 0; cp <= 0xffff; cp++) {
+      const c = String.fromCharCode(cp);
+      if (letters.test(c) && !WORD.test(c)) wrong.push(cp.toString(16));
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('is not a unicode pattern: V8 runs those 7-8 times slower on any text beyond Latin-1 (most news pages)', () => {
+    expect(gatePattern(['belarus']).flags).toBe('g');
+    expect(gatePattern(['belarus']).unicode).toBe(false);
+  });
+
+  it('finds names after curly quotes and dashes, in Cyrillic, and not inside words', () => {
+    const g = createTopicGate(['belarus', 'icc', 'лукашенко', 'łukašenka']);
+    expect(g.test('He said \u201cBelarus\u201d twice.')).toBe(true);
+    expect(g.test('\u2014ICC\u2014')).toBe(true);
+    expect(g.test('Заявил Лукашенко.')).toBe(true);
+    expect(g.test('«Łukašenka»')).toBe(true);
+    expect(g.test('xbelarus, piccolo, ébelarus, 中belarus, я icc2')).toBe(false);
+  });
+
+  it('takes a source made by the background; one that does not compile, or no terms, passes nothing', () => {
+    const terms = minimalTerms(['belarus', 'icc', 'm.a.r.a.']);
+    const given = createTopicGateFrom(gatePattern(terms).source, terms);
+    const own = createTopicGate(terms, { minimal: true });
+    for (const text of ['Belarus', 'the ICC', 'M.A.R.A. said', 'mxaxrxax', 'nothing']) expect(given.test(text), text).toBe(own.test(text));
+    expect(createTopicGateFrom('(', terms).test('Belarus')).toBe(false);
+    expect(createTopicGateFrom(gatePattern(terms).source, []).test('Belarus')).toBe(false);
   });
 });

@@ -7,7 +7,7 @@ import { packFindings } from '../../../src/messaging/packed-findings';
 import GATE_TERMS from '../../../src/generated/gate-terms.json';
 import { segmentSentences } from '../../../src/core/segment';
 import { sentencesOfParagraphs } from '../../../src/core/select-sentences';
-import { createTopicGate } from '../../../src/core/topic-gate';
+import { createTopicGate, gatePattern } from '../../../src/core/topic-gate';
 import type { HighlightLook } from '../../../src/page/highlight-names';
 import { highlightLook } from '../../../src/page/highlight-styles';
 
@@ -25,7 +25,7 @@ export interface FakeBackground {
   /** Sends a background → content message and resolves with the reply. */
   tell(message: unknown): Promise<unknown>;
   listeners: Set<MessageListener>;
-  config: { autoCheck: boolean; settings: Settings; gateTerms: string[]; look: HighlightLook };
+  config: { autoCheck: boolean; settings: Settings; gateTerms: string[]; gatePattern: string; look: HighlightLook };
 }
 
 /**
@@ -37,7 +37,7 @@ export function fakeBackground(overrides: { autoCheck?: boolean; settings?: Part
   const sent: FakeBackground['sent'] = [];
   const listeners = new Set<MessageListener>();
   const settings = { ...DEFAULT_SETTINGS, ...overrides.settings };
-  const config = { autoCheck: overrides.autoCheck ?? true, settings, gateTerms: [...GATE_TERMS], look: highlightLook(settings.highlightStyle) };
+  const config = { autoCheck: overrides.autoCheck ?? true, settings, gateTerms: [...GATE_TERMS], gatePattern: gatePattern(GATE_TERMS).source, look: highlightLook(settings.highlightStyle) };
   const findingsFor =
     overrides.findingsFor ??
     ((s: SentenceSpan): Finding[] => {
