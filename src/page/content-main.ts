@@ -152,20 +152,14 @@ export function startContentScript(options: ContentScriptOptions): ContentScript
     return result;
   }
 
-  async function topicGate(): Promise<TopicGate> {
-    if (!gate) {
-      // The background's terms are already lower-cased and minimal (gateTermsFor).
-      gate = createTopicGateFrom(gateSource ?? '', gateTerms);
-      // The pattern compiles on its first use; let that happen before the scan's first slice.
-      gate.test('');
-      await yieldToPage();
-    }
-    return gate;
+  function topicGate(): TopicGate {
+    // The background's terms are already lower-cased and minimal (gateTermsFor).
+    return (gate ??= createTopicGateFrom(gateSource ?? '', gateTerms));
   }
 
   /** The on-topic paragraphs of `text`; the background picks their sentences. */
   async function candidates(text: string): Promise<SentenceSpan[]> {
-    const scanner = createParagraphScanner(text, await topicGate());
+    const scanner = createParagraphScanner(text, topicGate());
     await runSliced(scanner.step, signal);
     return scanner.paragraphs;
   }
@@ -269,9 +263,13 @@ export function startContentScript(options: ContentScriptOptions): ContentScript
     // Most pages are not about the topic: for them one read of the text is all it costs. A page
     // whose title or headline names the topic is read the careful way at once: the quick read
     // could only say "maybe" there, and costs a few ms of textContent on a long page.
-    const gate = await topicGate();
-    // Heads only: a hostile page's headline could hold megabytes.
-    const named = gate.test(`${doc.title.slice(0, 1000)}\n${(doc.querySelector('h1')?.textContent ?? '').slice(0, 1000)}`);
+    const gate = topicGate();
+    // Heads only: a hostile page's headline could hold megabytes. Padded to 1,000 characters
+    // because V8 compiles a pattern first run on a shorter text to bytecode, and compiles it
+    // again to machine code for the page's text; from 1,000 characters on it compiles machine
+    // code at once (its regexp tier-up rule). One compile of the 500-name pattern fewer: about
+    // 0.4 ms in Node 20.
+    const named = gate.test(`${doc.title.slice(0, 1000)}\n${(doc.querySelector('h1')?.textContent ?? '').slice(0, 1000)}`.padEnd(1000));
     const quick = named ? { maybe: true, chars: 0 } : await quickTopicCheck(doc, gate, signal);
     // Read only where something may be checked (checkBlocks reads it for a page that turns on-topic later).
     pageDate = quick.maybe ? findPageDate(doc) : undefined;

@@ -38,6 +38,8 @@ export interface ChildSpec {
   profileDir?: string;
   /** A source-mapped copy of the extension under test, to name its minified functions. */
   sourceMapDir?: string;
+  /** Measure the service worker's heap at the end (once per configuration is enough). */
+  heap?: boolean;
 }
 
 export interface PageRun {
@@ -260,7 +262,7 @@ async function child(spec: ChildSpec): Promise<ConfigResult> {
         result.pages[p.name]!.profile = hotSpots(profile, 20, resolveFrame);
       }
     }
-    if (spec.config !== 'none') result.swHeap = await serviceWorkerHeap(browser.context);
+    if (spec.config !== 'none' && spec.heap !== false) result.swHeap = await serviceWorkerHeap(browser.context);
     return result;
   } finally {
     await browser.close();

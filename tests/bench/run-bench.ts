@@ -10,6 +10,7 @@
  *   npm run bench -- --no-core             browser and sizes only
  *   npm run bench -- --extension-dir DIR   measure an existing build (copied first) instead of building
  *   npm run bench -- --runs N              page loads per configuration and page (default 5)
+ *   npm run bench -- --page off-topic      one page only (off-topic or on-topic), to iterate on one budget
  *
  * The extension is built with WXT's own build (as `npx wxt build`) into a temporary folder, not
  * into the shared .output/, so that a bench never races other engineers' builds and e2e runs.
@@ -38,6 +39,8 @@ interface Args {
   core: boolean;
   extensionDir?: string;
   runs: number;
+  /** Only this page (its name starts with it), or both. */
+  page?: string;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -50,6 +53,7 @@ function parseArgs(argv: string[]): Args {
     else if (x === '--no-core') a.core = false;
     else if (x === '--extension-dir') a.extensionDir = argv[++i];
     else if (x === '--runs') a.runs = Number(argv[++i]);
+    else if (x === '--page') a.page = argv[++i];
     else {
       console.error(`unknown option ${x}`);
       process.exit(2);
@@ -122,6 +126,10 @@ export interface PageSummary {
   /** Traced loads: summed duration of the tasks that ran extension code, median, ms. */
   extensionTaskMs: number | null;
   tracedLoads: number;
+  /** Each traced load's sampled extension time, ms, in load order: the spread behind the median. */
+  extensionCpuPerLoad: number[];
+  /** Where the median traced load's sampled extension time went (innermost extension function). */
+  extensionCpuTop: { fn: string; ms: number }[];
   /** What the longest extension task did (the worst traced load). */
   longestExtensionTaskTop: { fn: string; ms: number }[];
   longestExtensionTaskEvents: { event: string; ms: number }[];
@@ -166,6 +174,8 @@ function summarize(results: ConfigResult[]): PageSummary[] {
         extensionCpuMs: p.traces.length ? r1(median(p.traces.map((t) => t.extensionSampledMs))) : null,
         extensionTaskMs: p.traces.length ? r1(median(p.traces.map((t) => t.extensionTaskMs))) : null,
         tracedLoads: p.traces.length,
+        extensionCpuPerLoad: p.traces.map((t) => t.extensionSampledMs),
+        extensionCpuTop: ((sorted) => sorted[(sorted.length - 1) >> 1]?.extensionSampledTop ?? [])([...p.traces].sort((a, b) => a.extensionSampledMs - b.extensionSampledMs)),
         longestExtensionTaskTop: worst?.longestExtensionTaskTop ?? [],
         longestExtensionTaskEvents: worst?.longestExtensionTaskEvents ?? [],
       });
@@ -186,7 +196,10 @@ interface BenchReport {
   sizes?: Sizes;
   /** With --profile: what the content script and the background are made of (bytes by package or src folder). */
   composition?: { contentScript: Part[]; background: Part[] };
-  browser?: { pages: { name: string; bytes: number }[]; tracedLoads: number; configs: ConfigResult[]; summary: PageSummary[]; swHeapMethod?: string };
+  browser?: { pages: { name: string; bytes: number }[]; tracedLoads: number; configs: ConfigResult[]; summary: PageSummary[]; swHeapMethod?: string;
+    /** Each round's traced load, sampled extension ms, by config and page (see the rounds in main). */
+    rounds: Partial<Record<ConfigName, Record<string, (number | null)[]>>>;
+  };
   budgets: BudgetLine[];
   artifacts: string[];
 }
@@ -227,6 +240,10 @@ function markdown(r: BenchReport): string {
       );
     }
     L.push('');
+    for (const s of r.browser.summary) {
+      if (s.config === 'none' || !s.extensionCpuTop.length) continue;
+      L.push(`- ${s.config}, ${s.page}: sampled extension time per traced load ${s.extensionCpuPerLoad.join(', ')} ms; the median load's went to ` + s.extensionCpuTop.map((x) => `\`${x.fn}\` ${x.ms} ms`).join(', ') + '.');
+    }
     for (const s of r.browser.summary) {
       if (s.config === 'none' || !s.longestExtensionTaskTop.length) continue;
       L.push(`- ${s.config}, ${s.page}: the longest extension task (${s.longestExtensionTaskMs} ms) spent its samples in ` + s.longestExtensionTaskTop.map((x) => `\`${x.fn}\` ${x.ms} ms`).join(', ') + '; by trace event (self time): ' + s.longestExtensionTaskEvents.map((x) => `${x.event} ${x.ms} ms`).join(', ') + '.');
@@ -334,34 +351,49 @@ async function main(): Promise<void> {
       const pages: BenchPage[] = [
         { name: 'off-topic 2 MB', path: 'off-topic-2mb.html', onTopic: false },
         { name: 'on-topic 0.5 MB', path: 'on-topic-0.5mb.html', onTopic: true },
-      ];
+      ].filter((p) => !args.page || p.name.startsWith(args.page));
+      if (!pages.length) throw new Error(`--page ${args.page}: no such page (off-topic, on-topic)`);
       const dirs: Record<ConfigName, string> = {
         none: writeBlankExtension(join(tmp, 'blank-extension')),
         floor: writeFloorExtension(join(tmp, 'floor-extension'), gatePattern(gateTermsFor(pack.entities))),
         'floor-3-names': writeFloorExtension(join(tmp, 'floor-3-names-extension'), THREE_NAMES),
         sourcelight: extensionDir,
       };
-      // The off-topic budget is a ratio of two medians near the line: five traced loads steady it.
+      // The off-topic budget is a ratio of the floor's time and SourceLight's, and either drifts
+      // by half from minute to minute on a shared machine. So the traced loads run in rounds: each
+      // round starts every configuration afresh and traces one load of each page, the floor just
+      // before SourceLight, and the budget takes the median of the rounds' ratios.
       const tracedLoads = args.quick ? 1 : 5;
       const server = await serveFixtures(pagesDir);
       const configs: ConfigResult[] = [];
+      /** Sampled extension time of each round's traced load, by config and page (null: no trace). */
+      const rounds: Partial<Record<ConfigName, Record<string, (number | null)[]>>> = {};
       try {
-        for (const config of ['none', 'floor', 'floor-3-names', 'sourcelight'] as const) {
-          // The three-name floor is a reference for the off-topic budget only.
-          const on = config === 'floor-3-names' ? pages.filter((p) => !p.onTopic) : pages;
-          log(`browser: ${config} (${args.runs} loads per page) …`);
-          configs.push(
-            await runConfig({
+        for (let round = 0; round < tracedLoads; round++) {
+          for (const config of ['none', 'floor', 'floor-3-names', 'sourcelight'] as const) {
+            // The three-name floor is a reference for the off-topic budget only; the page without
+            // an extension has no extension time to trace.
+            const on = config === 'floor-3-names' ? pages.filter((p) => !p.onTopic) : pages;
+            if (!on.length || (config === 'none' && round > 0)) continue;
+            const first = round === 0;
+            log(`browser: ${config}, round ${round + 1} of ${tracedLoads} (${first ? `${args.runs} loads and ` : ''}a traced load per page) …`);
+            const result = await runConfig({
               config,
               extensionDir: dirs[config],
               origin: server.origin,
               pages: on,
-              runs: args.runs,
-              tracedRuns: tracedLoads,
-              ...(profileDir ? { profileDir } : {}),
+              runs: first ? args.runs : 0,
+              tracedRuns: config === 'none' ? 0 : 1,
+              heap: first,
+              ...(profileDir && first ? { profileDir } : {}),
               ...(mapsDir && config === 'sourcelight' ? { sourceMapDir: mapsDir } : {}),
-            }),
-          );
+            });
+            const byPage = (rounds[config] ??= {});
+            for (const p of on) (byPage[p.name] ??= []).push(result.pages[p.name]?.traces[0]?.extensionSampledMs ?? null);
+            const known = configs.find((c) => c.config === config);
+            if (!known) configs.push(result);
+            else for (const p of on) known.pages[p.name]!.traces.push(...(result.pages[p.name]?.traces ?? []));
+          }
         }
       } finally {
         await server.close();
@@ -370,12 +402,10 @@ async function main(): Promise<void> {
       const swHeap = configs.find((c) => c.config === 'sourcelight')?.swHeap;
       report.browser = {
         tracedLoads,
-        pages: [
-          { name: pages[0]!.name, bytes: Buffer.byteLength(off) },
-          { name: pages[1]!.name, bytes: Buffer.byteLength(on) },
-        ],
+        pages: pages.map((p) => ({ name: p.name, bytes: Buffer.byteLength(p.onTopic ? on : off) })),
         configs,
         summary,
+        rounds,
         ...(swHeap && !('error' in swHeap) ? { swHeapMethod: swHeap.method } : {}),
       };
     }
@@ -388,8 +418,13 @@ async function main(): Promise<void> {
       const offFloor = s('floor', 'off-topic 2 MB');
       const offFloor3 = s('floor-3-names', 'off-topic 2 MB');
       const onSl = s('sourcelight', 'on-topic 0.5 MB');
+      const perRound = (config: ConfigName) => report.browser!.rounds[config]?.['off-topic 2 MB'] ?? [];
+      const ratios = perRound('sourcelight')
+        .map((sl, k) => (sl !== null && perRound('floor')[k] ? sl / perRound('floor')[k]! : null))
+        .filter((x): x is number => x !== null);
       if (offSl && offFloor) {
         inputs.offTopic = {
+          roundRatios: ratios.map((x) => Math.round(x * 100) / 100),
           slCpuMs: offSl.extensionCpuMs ?? 0,
           floorCpuMs: offFloor.extensionCpuMs ?? 0,
           slAddedScriptDurationMs: offSl.addedScriptMs,

@@ -61,6 +61,11 @@ export interface TaskSummary {
   tasksOver50: number;
   /** Sampled time in extension code (self time, any frame from chrome-extension:// on the stack), ms. */
   extensionSampledMs: number;
+  /**
+   * Where the sampled extension time went, over the whole load: by the innermost extension
+   * function on the stack (and the native or regex code it called, after →), ms, largest first.
+   */
+  extensionSampledTop: { fn: string; ms: number }[];
   /** The three longest extension tasks, ms. */
   longestExtensionTasks: number[];
   /** What the longest extension task spent its samples on (leaf function, sampled ms). */
@@ -76,7 +81,7 @@ interface ProfileNode {
 }
 
 /** Times (µs, trace clock) of the CPU samples on `pid`/`tid` whose stack holds extension code. */
-function extensionSamples(events: TraceEvent[], pid: number, tid: number, resolve?: FrameResolver): { times: number[]; intervals: number[]; all: { t: number; dt: number; leaf: string }[] } {
+function extensionSamples(events: TraceEvent[], pid: number, tid: number, resolve?: FrameResolver): { times: number[]; intervals: number[]; all: { t: number; dt: number; leaf: string }[]; where: Map<string, number> } {
   const profiles = new Map<string, { start: number; nodes: Map<number, ProfileNode>; samples: number[]; deltas: number[] }>();
   for (const e of events) {
     if (e.pid !== pid || !e.id) continue;
@@ -93,6 +98,7 @@ function extensionSamples(events: TraceEvent[], pid: number, tid: number, resolv
   const times: number[] = [];
   const intervals: number[] = [];
   const all: { t: number; dt: number; leaf: string }[] = [];
+  const where = new Map<string, number>();
   for (const p of profiles.values()) {
     const isExt = new Map<number, boolean>();
     const ext = (id: number): boolean => {
@@ -109,16 +115,24 @@ function extensionSamples(events: TraceEvent[], pid: number, tid: number, resolv
       t += dt;
       const leaf = p.nodes.get(p.samples[i]!)?.callFrame;
       const named = leaf && resolve?.({ functionName: leaf.functionName ?? '', url: leaf.url ?? '', lineNumber: leaf.lineNumber ?? 0, columnNumber: leaf.columnNumber ?? 0 });
-      const label = named ?? `${leaf?.functionName || '(anonymous)'} ${(leaf?.url ?? '').replace(/^chrome-extension:\/\/[^/]+\//, 'ext:')}`.trim();
-      all.push({ t, dt: p.deltas[i + 1] ?? dt, leaf: label.length > 90 ? `${label.slice(0, 90)}…` : label });
+      const label = clip(named ?? `${leaf?.functionName || '(anonymous)'} ${(leaf?.url ?? '').replace(/^chrome-extension:\/\/[^/]+\//, 'ext:')}`.trim());
+      all.push({ t, dt: p.deltas[i + 1] ?? dt, leaf: label });
       if (ext(p.samples[i]!)) {
         times.push(t);
         intervals.push(p.deltas[i + 1] ?? dt);
+        let id: number | undefined = p.samples[i]!;
+        while (id !== undefined && !(p.nodes.get(id)?.callFrame?.url ?? '').startsWith('chrome-extension://')) id = p.nodes.get(id)?.parent;
+        const inner = id === undefined ? undefined : p.nodes.get(id)?.callFrame;
+        const innerName = inner && (resolve?.({ functionName: inner.functionName ?? '', url: inner.url ?? '', lineNumber: inner.lineNumber ?? 0, columnNumber: inner.columnNumber ?? 0 }) ?? `${inner.functionName || '(anonymous)'} ext`);
+        const key = id === p.samples[i] ? label : `${clip(innerName ?? '?', 60)} → ${clip(label, 40)}`;
+        where.set(key, (where.get(key) ?? 0) + (p.deltas[i + 1] ?? dt) / 1000);
       }
     }
   }
-  return { times, intervals, all };
+  return { times, intervals, all, where };
 }
+
+const clip = (s: string, n = 90) => (s.length > n ? `${s.slice(0, n)}…` : s);
 
 /** The renderer main thread of the frame loaded from `url`, and its tasks. */
 export function summarizeTasks(events: TraceEvent[], url: string, resolve?: FrameResolver): TaskSummary | null {
@@ -204,6 +218,7 @@ export function summarizeTasks(events: TraceEvent[], url: string, resolve?: Fram
     longestExtensionTaskEvents: [...inLongestEvents].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([event, v]) => ({ event, ms: round(v) })),
     longestExtensionTaskTop: [...inLongest].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([fn, v]) => ({ fn, ms: round(v) })),
     extensionSampledMs: round(sampled),
+    extensionSampledTop: [...samples.where].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([fn, v]) => ({ fn, ms: round(v) })),
     longestExtensionTasks: ext.map(ms).sort((a, b) => b - a).slice(0, 3).map(round),
     tasks: top.length,
     longestTaskMs: round(Math.max(0, ...top.map(ms))),

@@ -12,7 +12,7 @@ import { fold, tokenize } from '../../../src/core/normalize';
 import type { SentenceSpan } from '../../../src/core/types';
 import type { FactPack } from '../../../src/facts/schema';
 import { describeProblems, validatePack } from '../../../src/facts/validate-pack';
-import { BUDGETS } from '../../bench/budgets';
+import { BUDGETS, evaluateBudgets } from '../../bench/budgets';
 import { onTopicSentences } from '../../bench/corpus';
 import { swapPool, syntheticPack } from '../../bench/synthetic-pack';
 import { loadBundledPack, loadCases } from '../../eval/eval-lib';
@@ -89,5 +89,23 @@ describe('the built content script', () => {
     if (!files) return ctx.skip();
     expect(files.length).toBeGreaterThan(0);
     for (const f of files) expect(f.bytes, f.file).toBeLessThanOrEqual(BUDGETS.contentScriptBytes);
+  });
+});
+
+describe('the off-topic budget', () => {
+  const offTopic = (roundRatios?: number[]) => ({ roundRatios, slCpuMs: 30, floorCpuMs: 20, slAddedScriptDurationMs: 2, floorAddedScriptDurationMs: 20, slLongestExtTaskMs: 20 });
+  const line = (roundRatios?: number[]) => evaluateBudgets({ offTopic: offTopic(roundRatios) }).find((l) => l.area.endsWith('extension script time'))!;
+
+  it('takes the median of the rounds’ ratios, not the ratio of the medians', () => {
+    // The medians (30 vs 20 ms) say 1.5 ×; the rounds, each a floor load next to a SourceLight load, say 1.1 ×.
+    expect(line([1.1, 1.6, 1.0]).pass).toBe(true);
+    expect(line([1.1, 1.6, 1.0]).measured).toMatch(/^1\.10 ×, the median of 3 rounds/);
+    expect(line([1.3, 1.25, 1.0]).pass).toBe(false);
+  });
+
+  it('falls back to the ratio of the medians without rounds', () => {
+    expect(line().pass).toBe(false);
+    expect(line().measured).toContain('(1.50 ×)');
+    expect(line([]).pass).toBe(false);
   });
 });
