@@ -68,6 +68,13 @@ export function createPainter(doc: Document, settings: PaintSettings, signal: Ab
   const watched = new Set<Element>();
   /** Those of them near the viewport. */
   const near = new Set<Element>();
+  /**
+   * Whether the observer has reported since it was made. Until then `near` is empty, and
+   * culling would unregister every mark for a frame: the marks would blink out, and Chromium
+   * would redo its paint work for all of them twice. What is registered stays until the first
+   * report.
+   */
+  let reported = false;
 
   /** The style the document is known to have from the registered file (checked once per style). */
   let preStyled: { mark: string | undefined; applies: boolean } | null = null;
@@ -143,8 +150,10 @@ export function createPainter(doc: Document, settings: PaintSettings, signal: Ab
     if (!observer) {
       const IO = win.IntersectionObserver;
       if (typeof IO !== 'function') return false;
+      reported = false;
       observer = new IO(
         (entries) => {
+          reported = true;
           for (const e of entries) {
             if (e.isIntersecting) near.add(e.target);
             else near.delete(e.target);
@@ -192,6 +201,8 @@ export function createPainter(doc: Document, settings: PaintSettings, signal: Ab
       cull = shown.length > CULL_ABOVE && watch(shown);
       if (!cull && observer) unwatch();
     }
+    // The observer's first report schedules the next render.
+    if (cull && !reported) return;
     const byName = new Map<string, AbstractRange[]>();
     const roots = new Set<Adopter>([doc]);
     for (const { name, range, place } of shown) {
