@@ -2,6 +2,8 @@
  * The performance budgets (issue "Performance: benchmarks and budgets") and their evaluation
  * against one bench run's figures.
  */
+import { CULL_ABOVE } from '../../src/page/paint-highlights';
+
 export const KB = 1024;
 
 export const BUDGETS = {
@@ -93,7 +95,7 @@ export function evaluateBudgets(x: BudgetInputs): BudgetLine[] {
       budget: `≤ ${BUDGETS.onTopicHighlightMs} ms`,
       measured: hl === null ? 'no highlight' : ms(hl),
       pass: hl !== null && hl <= BUDGETS.onTopicHighlightMs,
-      note: 'the last change to what is registered: on a page with over 1,000 marks, those in and near the viewport',
+      note: `the last change to what is registered: on a page with over ${CULL_ABOVE} marks, those in and near the viewport`,
     });
     lines.push({
       area: '0.5 MB on-topic page: whole check done after load',
