@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
@@ -162,14 +162,56 @@ export interface FixtureServer {
   /** `http://127.0.0.1:<port>` */
   origin: string;
   url(path: string): string;
+  /** Every request the server received, in order. */
+  requests: ServedRequest[];
   close(): Promise<void>;
 }
 
-/** Serves `dir` read-only on a random port of 127.0.0.1. */
-export async function serveFixtures(dir = FIXTURE_PAGES): Promise<FixtureServer> {
+export interface ServedRequest {
+  method: string;
+  path: string;
+  headers: IncomingHttpHeaders;
+}
+
+/** A page made at test time (the 10 MB page is never committed). */
+export interface Generated {
+  body: string | Buffer;
+  type: string;
+  headers?: Record<string, string>;
+}
+
+export interface ServeOptions {
+  /** Pages by path, built on their first request and then cached. */
+  generated?: Record<string, () => Generated>;
+  /** Extra response headers by path (`headers['strict-csp.html']`). */
+  headers?: Record<string, Record<string, string>>;
+  /**
+   * Answer /favicon.ico with an empty 204 rather than a 404: Chromium asks for it by itself where
+   * a page names no icon (text/plain pages), and a test that records errors would see the 404.
+   */
+  emptyFavicon?: boolean;
+}
+
+/** Serves `dir` read-only on a random port of 127.0.0.1, logging every request. */
+export async function serveFixtures(dir = FIXTURE_PAGES, options: ServeOptions = {}): Promise<FixtureServer> {
   const root = resolve(dir);
+  const cache = new Map<string, Generated>();
+  const requests: ServedRequest[] = [];
   const server: Server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).replace(/^\/+/, '');
+    requests.push({ method: req.method ?? 'GET', path, headers: req.headers });
+    const extra = options.headers?.[path] ?? {};
+    if (options.emptyFavicon && path === 'favicon.ico') {
+      res.writeHead(204).end();
+      return;
+    }
+    const make = options.generated?.[path];
+    if (make) {
+      let page = cache.get(path);
+      if (!page) cache.set(path, (page = make()));
+      res.writeHead(200, { 'content-type': page.type, 'cache-control': 'no-store', ...extra, ...page.headers }).end(page.body);
+      return;
+    }
     const file = normalize(join(root, path));
     if (!file.startsWith(root + sep)) {
       res.writeHead(403).end();
@@ -177,7 +219,7 @@ export async function serveFixtures(dir = FIXTURE_PAGES): Promise<FixtureServer>
     }
     try {
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' }).end(body);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store', ...extra }).end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }
@@ -189,7 +231,12 @@ export async function serveFixtures(dir = FIXTURE_PAGES): Promise<FixtureServer>
   return {
     origin,
     url: (path) => `${origin}/${path.replace(/^\//, '')}`,
-    close: () => new Promise((ok) => server.close(() => ok())),
+    requests,
+    close: () =>
+      new Promise((ok) => {
+        server.closeAllConnections();
+        server.close(() => ok());
+      }),
   };
 }
 

@@ -1,15 +1,15 @@
 /**
- * Helpers for the reliability and security end-to-end tests: a fixture server that can send
- * headers (a strict CSP) and serve pages generated at test time (the 10 MB page is never
- * committed), a plain browser without the extension for baselines, a recorder for every error
- * and console message in every world of a page, and a way to read SourceLight's status for a tab.
- * The extension itself is launched with tests/e2e/browser.ts.
+ * Helpers for the reliability and security end-to-end tests: browser.ts's fixture server on the
+ * hostile pages, with headers (a strict CSP) and pages generated at test time (the 10 MB page is
+ * never committed), a plain browser without the extension for baselines, a recorder for every
+ * error and console message in every world of a page, and a way to read SourceLight's status for
+ * a tab. The extension itself is launched with tests/e2e/browser.ts.
  */
-import { readFile } from 'node:fs/promises';
-import { createServer, type IncomingHttpHeaders } from 'node:http';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
 import type { CDPSession, Page, Worker } from 'playwright-core';
-import { launchPlain, launchWithExtension, type LaunchOptions, type PlainBrowser } from '../browser';
+import { launchPlain, launchWithExtension, serveFixtures, type FixtureServer, type LaunchOptions, type PlainBrowser, type ServeOptions } from '../browser';
+
+export type { Generated, ServedRequest } from '../browser';
 
 export { launchPlain, type PlainBrowser };
 
@@ -23,85 +23,16 @@ declare const chrome: ChromeApi;
 
 export const HOSTILE_PAGES = resolve('tests/fixtures/hostile');
 
-export interface Generated {
-  body: string | Buffer;
-  type: string;
-  headers?: Record<string, string>;
-}
-
-export interface ServedRequest {
-  method: string;
-  path: string;
-  headers: IncomingHttpHeaders;
-}
-
-export interface HostileServer {
-  origin: string;
-  url(path: string): string;
-  /** Every request the server received, in order. */
-  requests: ServedRequest[];
-  close(): Promise<void>;
-}
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-};
+/** The hostile pages' server: browser.ts's fixture server on tests/fixtures/hostile/ (or `dir`). */
+export type HostileServer = FixtureServer;
 
 /**
  * Serves tests/fixtures/hostile/ on 127.0.0.1, plus `generated` pages (built on first request,
  * then cached), with extra response headers per path (`headers['strict-csp.html']`).
  */
-export async function serveHostile(
-  options: { generated?: Record<string, () => Generated>; headers?: Record<string, Record<string, string>>; dir?: string } = {},
-): Promise<HostileServer> {
-  const root = resolve(options.dir ?? HOSTILE_PAGES);
-  const cache = new Map<string, Generated>();
-  const requests: ServedRequest[] = [];
-  const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).replace(/^\/+/, '');
-    requests.push({ method: req.method ?? 'GET', path, headers: req.headers });
-    const extra = options.headers?.[path] ?? {};
-    // Chromium asks for /favicon.ico by itself where a page names no icon (text/plain pages).
-    if (path === 'favicon.ico') {
-      res.writeHead(204).end();
-      return;
-    }
-    const make = options.generated?.[path];
-    if (make) {
-      let page = cache.get(path);
-      if (!page) cache.set(path, (page = make()));
-      res.writeHead(200, { 'content-type': page.type, 'cache-control': 'no-store', ...extra, ...page.headers }).end(page.body);
-      return;
-    }
-    const file = normalize(join(root, path));
-    if (!file.startsWith(root + sep)) {
-      res.writeHead(403).end();
-      return;
-    }
-    try {
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store', ...extra }).end(body);
-    } catch {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-    }
-  });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  const origin = `http://127.0.0.1:${port}`;
-  return {
-    origin,
-    url: (path) => `${origin}/${path.replace(/^\//, '')}`,
-    requests,
-    close: () =>
-      new Promise((ok) => {
-        server.closeAllConnections();
-        server.close(() => ok());
-      }),
-  };
+export function serveHostile(options: ServeOptions & { dir?: string } = {}): Promise<HostileServer> {
+  const { dir, ...rest } = options;
+  return serveFixtures(dir ?? HOSTILE_PAGES, { emptyFavicon: true, ...rest });
 }
 
 /** Like browser.ts's launcher, with extra Chromium flags (a net log) and its options. */
