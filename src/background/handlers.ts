@@ -5,7 +5,7 @@ import browser from 'webextension-polyfill';
 import { MAX_SENTENCE_LENGTH } from '../core/matcher';
 import { segmentSentences } from '../core/segment';
 import { sentencesOfParagraphs } from '../core/select-sentences';
-import { createTopicGate, gatePattern, type TopicGate } from '../core/topic-gate';
+import { createTopicGateFrom, gatePattern, type TopicGate } from '../core/topic-gate';
 import type { SentenceSpan } from '../core/types';
 import { BUNDLED } from '../db/database';
 import { exportPack, importPack, removePack, setPackEnabled } from '../db/user-packs';
@@ -59,23 +59,24 @@ function withoutCounts({ counts: _c, ...rest }: PageSummary): Omit<PageStatus, '
   return rest;
 }
 
-/** The gate for a list of terms; the store keeps one list until the packs change. */
-const gates = new WeakMap<readonly string[], TopicGate>();
+/**
+ * The gate for a list of terms and its pattern's source, which pages get so they need not build
+ * it; the store keeps one list until the packs change. The terms are already minimal
+ * (gateTermsFor), so the gate is made from that same source: one pattern per list.
+ */
+const gates = new WeakMap<readonly string[], { gate: TopicGate; source: string }>();
 
-/** The gate's pattern source for a list of terms, sent to pages so they need not build it. */
-const sources = new WeakMap<readonly string[], string>();
-
-function gateSource(terms: readonly string[]): string {
-  let source = sources.get(terms);
-  if (source === undefined) sources.set(terms, (source = gatePattern(terms).source));
-  return source;
+function gateFor(terms: readonly string[]): { gate: TopicGate; source: string } {
+  let known = gates.get(terms);
+  if (!known) {
+    const source = gatePattern(terms).source;
+    gates.set(terms, (known = { gate: createTopicGateFrom(source, terms), source }));
+  }
+  return known;
 }
 
 async function topicGate(store: PackStore): Promise<TopicGate> {
-  const terms = await store.gateTerms();
-  let gate = gates.get(terms);
-  if (!gate) gates.set(terms, (gate = createTopicGate(terms)));
-  return gate;
+  return gateFor(await store.gateTerms()).gate;
 }
 
 export const handlers: Record<MessageType, Handler> = {
@@ -95,7 +96,7 @@ export const handlers: Record<MessageType, Handler> = {
   },
   async 'get-page-config'({ url }, { store }) {
     const [settings, gateTerms] = await Promise.all([readSettings(store.db), store.gateTerms()]);
-    return { autoCheck: autoCheckAllowed(settings, url), settings, gateTerms, gatePattern: gateSource(gateTerms), look: highlightLook(settings.highlightStyle) };
+    return { autoCheck: autoCheckAllowed(settings, url), settings, gateTerms, gatePattern: gateFor(gateTerms).source, look: highlightLook(settings.highlightStyle) };
   },
   async 'load-card'(_p, { tabId, frameId }) {
     if (tabId === undefined) return { ok: false };
