@@ -3,6 +3,7 @@
  * against one bench run's figures.
  */
 import { CULL_ABOVE } from '../../src/page/paint-highlights';
+import { median } from './stats';
 
 export const KB = 1024;
 
@@ -40,17 +41,17 @@ export interface BudgetInputs {
      */
     roundRatios?: number[];
     slCpuMs: number;
-    floorCpuMs: number; slAddedScriptDurationMs: number; floorAddedScriptDurationMs: number; slLongestExtTaskMs: number; threeNameFloorCpuMs?: number };
+    floorCpuMs: number;
+    slAddedScriptDurationMs: number;
+    floorAddedScriptDurationMs: number;
+    slLongestExtTaskMs: number;
+    threeNameFloorCpuMs?: number;
+  };
   onTopic?: { lastHighlightMs: number | null; checkDoneMs?: number | null; slCpuMs: number; slAddedScriptDurationMs: number; slLongestExtTaskMs: number };
   core?: { sentencesPerSecond: number; costAt10k?: number; speedupAt10k?: number };
   sizes?: { contentScriptBytes: number; extensionBytes: number };
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 const kb = (b: number) => `${(b / KB).toFixed(1)} KB`;
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 

@@ -13,6 +13,7 @@ import { validatePack } from '../../src/facts/validate-pack';
 import { onTopicSentences, repeatTo } from './corpus';
 import { profile, hotSpots, type CpuProfile, type HotSpot } from './profile';
 import { syntheticPack } from './synthetic-pack';
+import { median } from './stats';
 
 export interface ThroughputResult {
   sentences: number;
@@ -55,11 +56,6 @@ export interface CoreResult {
   profiles?: { label: string; file: string; hotSpots: HotSpot[] }[];
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 
 function time(fn: () => void): number {

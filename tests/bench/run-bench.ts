@@ -29,6 +29,7 @@ import { THREE_NAMES, writeBlankExtension, writeFloorExtension } from './floor-e
 import { gatePattern, gateTermsFor } from '../../src/core/topic-gate';
 import { composition, type Part } from './composition';
 import { listFiles, measureSizes, type Sizes } from './sizes';
+import { median } from './stats';
 
 const ARTIFACTS = resolve('tests/artifacts');
 
@@ -65,12 +66,6 @@ function parseArgs(argv: string[]): Args {
 
 const log = (s: string) => process.stderr.write(`[bench] ${s}\n`);
 const load = () => loadavg().map((x) => Math.round(x * 100) / 100);
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  if (!s.length) return NaN;
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 const r1 = (x: number) => Math.round(x * 10) / 10;
 
 function buildExtension(outDir: string, sourcemap = false): Promise<string> {

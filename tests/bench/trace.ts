@@ -99,6 +99,7 @@ function extensionSamples(events: TraceEvent[], pid: number, tid: number, resolv
   const intervals: number[] = [];
   const all: { t: number; dt: number; leaf: string }[] = [];
   const where = new Map<string, number>();
+  const resolved = (f: NonNullable<ProfileNode['callFrame']>) => resolve?.({ functionName: f.functionName ?? '', url: f.url ?? '', lineNumber: f.lineNumber ?? 0, columnNumber: f.columnNumber ?? 0 });
   for (const p of profiles.values()) {
     const isExt = new Map<number, boolean>();
     const ext = (id: number): boolean => {
@@ -114,7 +115,7 @@ function extensionSamples(events: TraceEvent[], pid: number, tid: number, resolv
       const dt = p.deltas[i] ?? 0;
       t += dt;
       const leaf = p.nodes.get(p.samples[i]!)?.callFrame;
-      const named = leaf && resolve?.({ functionName: leaf.functionName ?? '', url: leaf.url ?? '', lineNumber: leaf.lineNumber ?? 0, columnNumber: leaf.columnNumber ?? 0 });
+      const named = leaf && resolved(leaf);
       const label = clip(named ?? `${leaf?.functionName || '(anonymous)'} ${(leaf?.url ?? '').replace(/^chrome-extension:\/\/[^/]+\//, 'ext:')}`.trim());
       all.push({ t, dt: p.deltas[i + 1] ?? dt, leaf: label });
       if (ext(p.samples[i]!)) {
@@ -123,7 +124,7 @@ function extensionSamples(events: TraceEvent[], pid: number, tid: number, resolv
         let id: number | undefined = p.samples[i]!;
         while (id !== undefined && !(p.nodes.get(id)?.callFrame?.url ?? '').startsWith('chrome-extension://')) id = p.nodes.get(id)?.parent;
         const inner = id === undefined ? undefined : p.nodes.get(id)?.callFrame;
-        const innerName = inner && (resolve?.({ functionName: inner.functionName ?? '', url: inner.url ?? '', lineNumber: inner.lineNumber ?? 0, columnNumber: inner.columnNumber ?? 0 }) ?? `${inner.functionName || '(anonymous)'} ext`);
+        const innerName = inner && (resolved(inner) ?? `${inner.functionName || '(anonymous)'} ext`);
         const key = id === p.samples[i] ? label : `${clip(innerName ?? '?', 60)} → ${clip(label, 40)}`;
         where.set(key, (where.get(key) ?? 0) + (p.deltas[i + 1] ?? dt) / 1000);
       }
