@@ -100,11 +100,11 @@ export function gatePattern(kept: readonly string[]): RegExp {
 }
 
 /**
- * `minimal`: the terms are already `minimalTerms`' output (the background's gateTermsFor), so
- * they are not reduced again.
+ * The gate for any list of terms, reduced first (`minimalTerms`). Terms already minimal, with
+ * their pattern's source, make one through `createTopicGateFrom`.
  */
-export function createTopicGate(terms: string[], options: { minimal?: boolean } = {}): TopicGate {
-  const kept = options.minimal ? terms.filter((t) => t.length > 0) : minimalTerms(terms);
+export function createTopicGate(terms: string[]): TopicGate {
+  const kept = minimalTerms(terms);
   return kept.length ? gateFromPattern(gatePattern(kept), kept) : { test: () => false, find: () => null };
 }
 
